@@ -1,0 +1,32 @@
+// Observer: the hooks through which measurement subscribes to a run. The platform and executor
+// call them; they never compute metrics themselves. Resources are addressed by index (no Map
+// look-ups per event): index i is the i-th entry of the array given to onSetup.
+import type { Time } from "../core/time.js";
+import type { Request } from "../workload/request.js";
+
+export interface ResourceInfo {
+  /** Station (node) or link name from the scenario. */
+  id: string;
+  kind: "station" | "link";
+  /** Parallel servers (a link has 1). */
+  servers: number;
+}
+
+export interface Observer {
+  /** Once, before the first event. */
+  onSetup?(resources: readonly ResourceInfo[]): void;
+  /** A request entered the system. */
+  onArrive?(req: Request, t: Time): void;
+  /** Resource `res` now has `waiting` ready works that no server has started. */
+  onQueue?(res: number, waiting: number, t: Time): void;
+  /** Server `server` of resource `res` became busy (a compute batch or a transfer began). */
+  onStart?(res: number, server: number, t: Time): void;
+  /** Server `server` of resource `res` became free. */
+  onEnd?(res: number, server: number, t: Time): void;
+  /** A request's result is back at its origin (req.completion is set). */
+  onComplete?(req: Request, t: Time): void;
+  /** A request was refused (by the policy or a full queue); it will not complete. */
+  onDrop?(req: Request, t: Time): void;
+  /** Once, after the last event. */
+  onFinish?(t: Time): void;
+}

@@ -1,0 +1,78 @@
+// The resolved scenario: what a validated file becomes once every default is filled in.
+// Units are in the names; everything here is plain JSON data (hashable, printable).
+import type { ModelSpec } from "../workload/model-spec.js";
+
+export type ComputeNoise =
+  | { kind: "none" }
+  | { kind: "lognormal"; cv: number }
+  | { kind: "exponential" };
+
+export type Arrivals =
+  | { kind: "periodic"; fps: number }
+  | { kind: "poisson"; ratePerSec: number }
+  | { kind: "batch" }
+  | { kind: "closed"; k: number; thinkMs: number }
+  | { kind: "file"; timesMs: number[] };
+
+export interface ResolvedNode {
+  name: string;
+  device: string;
+  servers: number;
+  maxBatch: number;
+  /** Longest wait for a batch to fill; 0 = start at once with what is waiting. */
+  batchTimeoutMs: number;
+  /** Most works waiting at once; further arrivals drop their request. Infinity = unbounded. */
+  queueLimit: number;
+  precision: "fp32" | "fp16" | "int8";
+}
+
+/** Piecewise-constant bandwidth: [t_s, mbps] points, each rate holding until the next point. */
+export type Bandwidth =
+  | { kind: "constant"; mbps: number }
+  | { kind: "profile"; points: Array<[number, number]>; loop: boolean; periodS: number | null };
+
+export interface ResolvedLink {
+  name: string;
+  from: string;
+  to: string;
+  bandwidth: Bandwidth;
+  latencyMs: number;
+  discipline: "fifo";
+}
+
+export interface ResolvedSource {
+  /** Node the requests enter at (an end device). */
+  at: string;
+  /** Model name -> weight; a single model has weight 1. Keys index `ResolvedScenario.models`. */
+  models: Record<string, number>;
+  arrivals: Arrivals;
+  requests: number;
+  /** Relative deadline per request, or null for none. */
+  deadlineMs: number | null;
+}
+
+export interface ResolvedScenario {
+  name: string;
+  /** Directory of the scenario file; relative paths in it resolve against this. */
+  baseDir: string;
+  seed: number;
+  nodes: ResolvedNode[];
+  links: ResolvedLink[];
+  sources: ResolvedSource[];
+  /** Every model the sources use, by the name the sources refer to it with. */
+  models: Record<string, ModelSpec>;
+  warmupRequests: number;
+  noise: { compute: ComputeNoise };
+  /** Bytes on the wire per tensor on top of its payload (shape and dtype header). */
+  wire: { headerBytes: number; resultBytes: number | null };
+  /** Default bandwidth estimator for schedulers (a scheduler's own `estimator` option wins). */
+  estimator: EstimatorSpec;
+  schedulers: string[];
+  options: Record<string, Record<string, unknown>>;
+}
+
+export type EstimatorSpec =
+  | { kind: "oracle" }
+  | { kind: "last" }
+  | { kind: "ewma"; alpha: number }
+  | { kind: "harmonic"; window: number };

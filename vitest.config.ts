@@ -1,0 +1,10 @@
+// Test runner settings: tests live under test/ and mirror src/.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    pool: "forks",
+  },
+});
