@@ -1,0 +1,15 @@
+// Combines several observers into one, so the platform always calls a single object. With one
+// observer it is returned as is (no indirection in the hot path).
+import type { Observer } from "./observer.js";
+
+const HOOKS = ["onSetup", "onArrive", "onQueue", "onStart", "onEnd", "onComplete", "onDrop", "onFinish"] as const;
+
+export function combineObservers(observers: readonly Observer[]): Observer {
+  if (observers.length === 1) return observers[0]!;
+  const out: Record<string, (...args: never[]) => void> = {};
+  for (const hook of HOOKS) {
+    const fns = observers.map((o) => o[hook]?.bind(o)).filter((f) => f !== undefined) as Array<(...a: unknown[]) => void>;
+    if (fns.length > 0) out[hook] = (...args: unknown[]) => { for (const f of fns) f(...args); };
+  }
+  return out as Observer;
+}

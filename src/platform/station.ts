@@ -1,0 +1,180 @@
+// Station: a compute node with `servers` parallel units, a waiting queue (FIFO unless the
+// scheduler picks), optional batching (maxBatch, batchTimeoutMs) and multiplicative compute noise.
+// Dispatch happens in the Dispatch phase, so work that became ready at the same instant is seen
+// together; a freed server goes to the lowest-numbered idle index.
+import { RingQueue } from "../core/ring-queue.js";
+import { Phase, type Simulator } from "../core/simulator.js";
+import { ceilNs, type Time } from "../core/time.js";
+import type { Observer } from "../metrics/observer.js";
+import type { Work } from "../workload/plan.js";
+
+/** Who is told when a step finishes (the executor). */
+export interface StepSink {
+  stepDone(work: Work): void;
+  /** A work could not be queued (full queue): its request is dropped. */
+  refused(work: Work): void;
+}
+
+/** The queue policy hooks a scheduler may supply (bound to its context by the builder). */
+export interface QueuePolicy {
+  /** Index of the waiting work to serve next, or -1 to hold them all for now. */
+  pick?(station: number, waiting: readonly Work[]): number;
+  /** Batch size to start now (1..maxBatch), or 0 to wait for more. */
+  batch?(station: number, waiting: readonly Work[]): number;
+}
+
+export interface StationConfig {
+  index: number;
+  name: string;
+  servers: number;
+  maxBatch: number;
+  batchTimeoutNs: Time;
+  queueLimit: number;
+  /** Noise factor per source per request index; null = no noise. */
+  noise: ReadonlyArray<Float64Array> | null;
+}
+
+export class Station {
+  readonly waiting = new RingQueue<Work>();
+  private readonly busy: Uint8Array;
+  private busyCount = 0;
+  private readonly inService: Work[][];
+  private dispatchPending = false;
+  private timerId = -1;
+  private timerAt = -1;
+  private readonly onDispatch = (): void => this.dispatch();
+  private readonly onTimer = (): void => {
+    this.timerId = -1;
+    this.dispatch();
+  };
+  private readonly onServiceEnd = (server: number): void => this.serviceEnd(server);
+
+  constructor(
+    readonly cfg: StationConfig,
+    private readonly sim: Simulator,
+    private readonly observer: Observer,
+    private readonly sink: StepSink,
+    private readonly policy: QueuePolicy,
+  ) {
+    this.busy = new Uint8Array(cfg.servers);
+    this.inService = Array.from({ length: cfg.servers }, () => []);
+  }
+
+  get queueLength(): number {
+    return this.waiting.length;
+  }
+
+  get busyServers(): number {
+    return this.busyCount;
+  }
+
+  /** A compute step became ready here. */
+  enqueue(work: Work): void {
+    if (this.waiting.length >= this.cfg.queueLimit) {
+      this.sink.refused(work);
+      return;
+    }
+    this.waiting.push(work);
+    this.observer.onQueue?.(this.cfg.index, this.waiting.length, this.sim.now);
+    this.requestDispatch();
+  }
+
+  private requestDispatch(): void {
+    if (this.dispatchPending || this.busyCount === this.cfg.servers) return;
+    this.dispatchPending = true;
+    this.sim.at(this.sim.now, Phase.Dispatch, this.onDispatch);
+  }
+
+  private dispatch(): void {
+    this.dispatchPending = false;
+    while (this.busyCount < this.cfg.servers && this.waiting.length > 0) {
+      const view = this.policy.pick || this.policy.batch ? this.waiting.toArray() : null;
+      const first = this.policy.pick ? this.policy.pick(this.cfg.index, view!) : 0;
+      if (first < 0) return; // the policy holds every ready work for now
+      const size = this.batchSize(first, view);
+      if (size === 0) return; // waiting for the batch to fill (a timer is set)
+      this.start(first, size);
+    }
+  }
+
+  /** How many works to start now, beginning with the one at `first`; 0 means wait. */
+  private batchSize(first: number, view: readonly Work[] | null): number {
+    const { maxBatch, batchTimeoutNs } = this.cfg;
+    if (maxBatch === 1) return 1;
+    const compatible = this.countCompatible(first, maxBatch);
+    if (this.policy.batch) {
+      const b = this.policy.batch(this.cfg.index, view!);
+      return Math.max(0, Math.min(b, compatible));
+    }
+    if (compatible >= maxBatch || batchTimeoutNs === 0) return compatible;
+    // Hold until the oldest compatible work has waited batchTimeout, then take what is there.
+    const deadline = this.waiting.get(first).ready + batchTimeoutNs;
+    if (this.sim.now >= deadline) return compatible;
+    if (this.timerAt !== deadline) {
+      if (this.timerId >= 0) this.sim.cancel(this.timerId);
+      this.timerId = this.sim.at(deadline, Phase.Dispatch, this.onTimer);
+      this.timerAt = deadline;
+    }
+    return 0;
+  }
+
+  /** Works from `first` on (in queue order) that share its cost, up to `limit`. */
+  private countCompatible(first: number, limit: number): number {
+    const cost = this.waiting.get(first).cost;
+    let n = 0;
+    for (let i = first; i < this.waiting.length && n < limit; i++) if (this.waiting.get(i).cost === cost) n++;
+    return n;
+  }
+
+  private start(first: number, size: number): void {
+    let server = 0;
+    while (this.busy[server] === 1) server++;
+    const batch = this.inService[server]!;
+    const cost = this.waiting.get(first).cost!;
+    let i = first;
+    let noiseSum = 0;
+    while (batch.length < size) {
+      if (this.waiting.get(i).cost === cost) {
+        const w = this.waiting.removeAt(i);
+        w.start = this.sim.now;
+        batch.push(w);
+        noiseSum += this.noiseOf(w);
+      } else i++;
+    }
+    if (this.timerId >= 0 && this.waiting.length === 0) {
+      this.sim.cancel(this.timerId);
+      this.timerId = -1;
+      this.timerAt = -1;
+    }
+    this.busy[server] = 1;
+    this.busyCount++;
+    const now = this.sim.now;
+    this.observer.onQueue?.(this.cfg.index, this.waiting.length, now);
+    this.observer.onStart?.(this.cfg.index, server, now);
+    // A batch's noise factor is the mean of its members' factors (one draw per request).
+    const duration = ceilNs(cost.ns(size) * (noiseSum / size));
+    this.sim.at(now + duration, Phase.Complete, this.onServiceEnd, server);
+  }
+
+  private noiseOf(w: Work): number {
+    const table = this.cfg.noise;
+    if (table === null) return 1;
+    return table[w.inst.req.source]![w.inst.req.index]!;
+  }
+
+  private serviceEnd(server: number): void {
+    const batch = this.inService[server]!;
+    this.busy[server] = 0;
+    this.busyCount--;
+    const now = this.sim.now;
+    this.observer.onEnd?.(this.cfg.index, server, now);
+    for (let i = 0; i < batch.length; i++) {
+      const w = batch[i]!;
+      w.inst.req.computeNs += now - w.start;
+      w.inst.req.queueingNs += w.start - w.ready;
+      this.sink.stepDone(w);
+    }
+    batch.length = 0;
+    if (this.waiting.length > 0) this.requestDispatch();
+  }
+}

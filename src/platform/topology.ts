@@ -1,0 +1,52 @@
+// Topology: the stations and links of a scenario, with name -> index look-ups done once at build
+// time. Resource numbering for observers: stations first (0..S-1), then links (S..S+L-1).
+import type { ResolvedScenario } from "../scenario/types.js";
+import type { LinkView, StationView, TopologyView } from "../schedulers/scheduler.js";
+import { getDevice } from "../workload/devices.js";
+import { ms } from "../core/time.js";
+import type { ResourceInfo } from "../metrics/observer.js";
+import { SplitsimError } from "../errors.js";
+
+export class Topology implements TopologyView {
+  readonly stations: StationView[];
+  readonly links: LinkView[];
+  private readonly byName = new Map<string, number>();
+  private readonly origins: number[];
+
+  constructor(s: ResolvedScenario) {
+    this.stations = s.nodes.map((n, index) => {
+      const device = getDevice(n.device);
+      if (device === undefined) throw new SplitsimError(`nodes.${n.name}.device: unknown device '${n.device}'`);
+      this.byName.set(n.name, index);
+      return { index, name: n.name, device, precision: n.precision, servers: n.servers, maxBatch: n.maxBatch, role: n.role };
+    });
+    this.links = s.links.map((l, index) => ({
+      index,
+      name: l.name,
+      from: this.stationIndex(l.from),
+      to: this.stationIndex(l.to),
+      latencyNs: ms(l.latencyMs),
+    }));
+    this.origins = s.sources.map((src) => this.stationIndex(src.at));
+  }
+
+  stationIndex(name: string): number {
+    return this.byName.get(name) ?? -1;
+  }
+
+  linkBetween(from: number, to: number): number {
+    return this.links.findIndex((l) => l.from === from && l.to === to);
+  }
+
+  originOf(source: number): number {
+    return this.origins[source]!;
+  }
+
+  /** The observer's resource list: stations, then links. */
+  resources(): ResourceInfo[] {
+    return [
+      ...this.stations.map((s): ResourceInfo => ({ id: s.name, kind: "station", servers: s.servers })),
+      ...this.links.map((l): ResourceInfo => ({ id: l.name, kind: "link", servers: 1 })),
+    ];
+  }
+}

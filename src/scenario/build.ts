@@ -1,0 +1,93 @@
+// Composition root: a ResolvedScenario, its workload and one scheduler become a wired Simulator
+// with stations, links, estimators, the executor, the sources and the observers.
+import { Simulator, Phase } from "../core/simulator.js";
+import { ms } from "../core/time.js";
+import { SplitsimError } from "../errors.js";
+import { combineObservers } from "../metrics/combine.js";
+import type { Observer } from "../metrics/observer.js";
+import { traceFromSpec } from "../platform/bandwidth/from-spec.js";
+import { Link } from "../platform/link.js";
+import { Station, type QueuePolicy } from "../platform/station.js";
+import { Topology } from "../platform/topology.js";
+import { createEstimator } from "../schedulers/estimators.js";
+import { schedulerFactory } from "../schedulers/registry.js";
+import type { Scheduler } from "../schedulers/scheduler.js";
+import { Executor } from "../workload/executor.js";
+import { Model } from "../workload/model.js";
+import type { Request } from "../workload/request.js";
+import { SourceRunner } from "../workload/source-runner.js";
+import type { Workload } from "../workload/workload.js";
+import { schedulerEstimator, schedulerOwnOptions } from "./scheduler-options.js";
+import { RunContext } from "./run-context.js";
+import type { EstimatorSpec, ResolvedScenario } from "./types.js";
+
+export interface BuiltRun {
+  sim: Simulator;
+  scheduler: Scheduler;
+  estimator: EstimatorSpec;
+  topology: Topology;
+  runner: SourceRunner;
+  observer: Observer;
+}
+
+export function buildRun(s: ResolvedScenario, workload: Workload, schedulerName: string, observers: readonly Observer[]): BuiltRun {
+  const sim = new Simulator(s.seed);
+  const raw = s.options[schedulerName] ?? {};
+  const scheduler = schedulerFactory(schedulerName).create(schedulerOwnOptions(raw));
+  const estimator = schedulerEstimator(schedulerName, raw, s.estimator);
+  const topology = new Topology(s);
+  const models = new Map(Object.entries(s.models).map(([name, spec]) => [name, new Model(spec)]));
+  const ctx = new RunContext(sim, topology, models, s.wire.headerBytes, s.wire.resultBytes);
+  const observer = combineObservers(observers);
+
+  let runner: SourceRunner | null = null;
+  const executor = new Executor(sim, observer, ctx.stations, ctx.links, {
+    requestDone(req: Request) {
+      runner!.requestDone(req);
+      if (!req.dropped) scheduler.onComplete?.(req, ctx);
+    },
+  });
+  const policy: QueuePolicy = {};
+  if (scheduler.pick) policy.pick = (st, waiting) => scheduler.pick!(st, waiting, ctx);
+  if (scheduler.batch) policy.batch = (st, waiting) => scheduler.batch!(st, waiting, ctx);
+
+  s.nodes.forEach((n, i) => {
+    const cfg = {
+      index: i,
+      name: n.name,
+      servers: n.servers,
+      maxBatch: n.maxBatch,
+      batchTimeoutNs: ms(n.batchTimeoutMs),
+      queueLimit: n.queueLimit ?? Infinity,
+      noise: workload.noise === null ? null : workload.noise[i]!,
+    };
+    ctx.stations.push(new Station(cfg, sim, observer, executor, policy));
+  });
+  s.links.forEach((l, i) => {
+    const trace = traceFromSpec(l.bandwidth);
+    const est = createEstimator(estimator, trace);
+    ctx.estimators.push(est);
+    const cfg = { index: s.nodes.length + i, name: l.name, latencyNs: topology.links[i]!.latencyNs };
+    ctx.links.push(new Link(cfg, trace, sim, observer, executor, est));
+  });
+
+  runner = new SourceRunner(sim, s.sources, workload, {
+    arrive(req: Request) {
+      observer.onArrive?.(req, sim.now);
+      executor.admit(req, scheduler.plan(req, ctx));
+    },
+  });
+
+  if (scheduler.tick) {
+    const tick = scheduler.tick;
+    if (!(tick.everyMs > 0)) throw new SplitsimError(`${schedulerName}: tick.everyMs must be > 0`);
+    const period = ms(tick.everyMs);
+    const onTick = (): void => {
+      tick.run(ctx);
+      // Stop ticking once nothing is left to arrive or finish, so the run can end.
+      if (!runner!.exhausted || runner!.inSystem > 0) sim.after(period, Phase.Dispatch, onTick);
+    };
+    sim.at(0, Phase.Dispatch, onTick);
+  }
+  return { sim, scheduler, estimator, topology, runner, observer };
+}

@@ -1,0 +1,30 @@
+// cloud-only: send the raw input (uint8) to the target and run every layer there.
+import { z } from "zod";
+import { parseOptions } from "./options.js";
+import { requireUplink, resolveRoute, type SplitRoute } from "./planning/route.js";
+import { SplitPlanCache } from "./planning/split-plan.js";
+import type { Scheduler, SchedulerFactory } from "./scheduler.js";
+
+export const cloudOnly: SchedulerFactory = {
+  description: "send the raw input (uint8) to the cloud and run every layer there",
+  options: ["target (node, default: the destination of the origin's first link): where to offload"],
+  create(options): Scheduler {
+    const opts = parseOptions("cloud-only", z.strictObject({ target: z.string().optional() }), options);
+    const cache = new SplitPlanCache();
+    const routes = new Map<number, SplitRoute>();
+    return {
+      name: "cloud-only",
+      plan(req, ctx) {
+        const model = ctx.model(req.model);
+        const origin = ctx.topology.originOf(req.source);
+        let route = routes.get(origin);
+        if (route === undefined) {
+          route = resolveRoute(ctx, origin, opts.target);
+          requireUplink(ctx, route, "cloud-only");
+          routes.set(origin, route);
+        }
+        return cache.get(ctx, model, route, model.prefixCuts()[0]!, 32);
+      },
+    };
+  },
+};

@@ -1,0 +1,76 @@
+// Bandwidth estimators a scheduler sees through its context: oracle (the true rate now), last
+// (throughput of the last finished transfer), ewma, and harmonic (mean of the last k). Until
+// a transfer has finished, the non-oracle estimators return the link's nominal (mean) rate.
+import type { Time } from "../core/time.js";
+import { NS_PER_SEC } from "../core/time.js";
+import type { BandwidthTrace } from "../platform/bandwidth/trace.js";
+import type { TransferListener } from "../platform/link.js";
+import type { EstimatorSpec } from "../scenario/types.js";
+
+export interface BandwidthEstimator extends TransferListener {
+  /** Estimated bytes/s at time `now`. */
+  estimate(now: Time): number;
+}
+
+export function createEstimator(spec: EstimatorSpec, trace: BandwidthTrace): BandwidthEstimator {
+  const prior = trace.meanRate();
+  switch (spec.kind) {
+    case "oracle":
+      return { estimate: (now) => trace.rate(now), onTransfer: () => {} };
+    case "last":
+      return new EwmaEstimator(prior, 1);
+    case "ewma":
+      return new EwmaEstimator(prior, spec.alpha);
+    case "harmonic":
+      return new HarmonicEstimator(prior, spec.window);
+  }
+}
+
+/** Observed throughput of a transfer; 0-byte or instantaneous transfers carry no information. */
+function throughput(bytes: number, start: Time, end: Time): number {
+  return end > start && bytes > 0 ? (bytes * NS_PER_SEC) / (end - start) : -1;
+}
+
+class EwmaEstimator implements BandwidthEstimator {
+  constructor(private value: number, private readonly alpha: number) {}
+  estimate(): number {
+    return this.value;
+  }
+  onTransfer(bytes: number, start: Time, end: Time): void {
+    const x = throughput(bytes, start, end);
+    if (x >= 0) this.value = this.alpha * x + (1 - this.alpha) * this.value;
+  }
+}
+
+class HarmonicEstimator implements BandwidthEstimator {
+  private readonly recent: Float64Array;
+  private count = 0;
+  private next = 0;
+  constructor(private readonly prior: number, window: number) {
+    this.recent = new Float64Array(window);
+  }
+  estimate(): number {
+    if (this.count === 0) return this.prior;
+    let inv = 0;
+    for (let i = 0; i < this.count; i++) inv += 1 / this.recent[i]!;
+    return this.count / inv;
+  }
+  onTransfer(bytes: number, start: Time, end: Time): void {
+    const x = throughput(bytes, start, end);
+    if (x <= 0) return;
+    this.recent[this.next] = x;
+    this.next = (this.next + 1) % this.recent.length;
+    this.count = Math.min(this.count + 1, this.recent.length);
+  }
+}
+
+export function estimatorLabel(spec: EstimatorSpec): string {
+  switch (spec.kind) {
+    case "ewma":
+      return `ewma(alpha=${spec.alpha})`;
+    case "harmonic":
+      return `harmonic(window=${spec.window})`;
+    default:
+      return spec.kind;
+  }
+}

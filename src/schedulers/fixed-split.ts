@@ -1,0 +1,54 @@
+// fixed-split: one cut for every request, named by the last layer run on the device
+// ("input" = cloud-only, the last layer's name = device-only), with `bits` on the wire.
+import { z } from "zod";
+import { OptionsError } from "../errors.js";
+import type { Cut, Model } from "../workload/model.js";
+import { WIRE_BITS } from "../workload/quantization.js";
+import { parseOptions } from "./options.js";
+import { requireUplink, resolveRoute, type SplitRoute } from "./planning/route.js";
+import { SplitPlanCache } from "./planning/split-plan.js";
+import type { Scheduler, SchedulerFactory } from "./scheduler.js";
+
+const Options = z.strictObject({
+  cut: z.string(),
+  bits: z.number().int().refine((b) => (WIRE_BITS as readonly number[]).includes(b), {
+    message: `bits must be one of ${WIRE_BITS.join(", ")}`,
+  }).default(32),
+  target: z.string().optional(),
+});
+
+export function findCut(model: Model, name: string, scheduler: string): Cut {
+  const cut = model.prefixCuts().find((c) => c.label === name);
+  if (cut === undefined) {
+    throw new OptionsError(scheduler, [{ path: "cut", message: `model '${model.name}' has no layer '${name}' (use "input" or a layer name)` }]);
+  }
+  return cut;
+}
+
+export const fixedSplit: SchedulerFactory = {
+  description: "the same cut and bits for every request",
+  options: [
+    "cut (layer name or \"input\", required): the last layer run on the device",
+    "bits (2-8, 16 or 32, default 32): bits per element of the boundary tensors",
+    "target (node, default: the destination of the origin's first link): where the rest runs",
+  ],
+  create(options): Scheduler {
+    const opts = parseOptions("fixed-split", Options, options);
+    const cache = new SplitPlanCache();
+    const routes = new Map<number, SplitRoute>();
+    const cuts = new Map<string, Cut>();
+    return {
+      name: "fixed-split",
+      plan(req, ctx) {
+        const model = ctx.model(req.model);
+        const origin = ctx.topology.originOf(req.source);
+        let cut = cuts.get(model.name);
+        if (cut === undefined) cuts.set(model.name, (cut = findCut(model, opts.cut, "fixed-split")));
+        let route = routes.get(origin);
+        if (route === undefined) routes.set(origin, (route = resolveRoute(ctx, origin, opts.target)));
+        if (cut.upstreamCount < model.layerCount) requireUplink(ctx, route, "fixed-split");
+        return cache.get(ctx, model, route, cut, opts.bits);
+      },
+    };
+  },
+};

@@ -1,0 +1,106 @@
+// neurosurgeon (Kang et al., ASPLOS 2017): per request, the single cut that minimises the
+// estimated end-to-end latency (device + uplink + cloud + result back, at batch 1, queueing
+// ignored as in the paper), or with `objective: throughput` the bottleneck stage time.
+// Cuts of a DAG are the L+1 prefixes of the model file's topological order — every prefix is
+// predecessor-closed — which is how DADS describes Neurosurgeon being applied to DAG models.
+import { z } from "zod";
+import { layerTimeMs } from "../workload/compute-model.js";
+import type { Model } from "../workload/model.js";
+import { boundaryBytes, WIRE_BITS } from "../workload/quantization.js";
+import { parseOptions } from "./options.js";
+import { requireUplink, resolveRoute, type SplitRoute } from "./planning/route.js";
+import { SplitPlanCache } from "./planning/split-plan.js";
+import type { Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
+
+const Options = z.strictObject({
+  objective: z.enum(["latency", "throughput"]).default("latency"),
+  bits: z.number().int().refine((b) => (WIRE_BITS as readonly number[]).includes(b), {
+    message: `bits must be one of ${WIRE_BITS.join(", ")}`,
+  }).default(32),
+  target: z.string().optional(),
+});
+
+/** Per (model, route): prefix sums of per-layer times (ms) and the bytes each cut sends. */
+interface CutTable {
+  devicePrefixMs: Float64Array;
+  targetPrefixMs: Float64Array;
+  bytes: Float64Array;
+}
+
+function prefixMs(ctx: SchedulerContext, model: Model, station: number): Float64Array {
+  const s = ctx.topology.stations[station]!;
+  const out = new Float64Array(model.layerCount + 1);
+  for (let i = 0; i < model.layerCount; i++) out[i + 1] = out[i]! + layerTimeMs(model, i, s.device, 1, s.precision);
+  return out;
+}
+
+export const neurosurgeon: SchedulerFactory = {
+  description: "per request, the single cut minimising estimated latency (or the bottleneck stage)",
+  options: [
+    "objective (latency | throughput, default latency): minimise end-to-end latency or the slowest stage",
+    "bits (2-8, 16 or 32, default 32): bits per element of the boundary tensors",
+    "target (node, default: the destination of the origin's first link): where the rest runs",
+  ],
+  create(options): Scheduler {
+    const opts = parseOptions("neurosurgeon", Options, options);
+    const plans = new SplitPlanCache();
+    const routes = new Map<number, SplitRoute>();
+    const tables = new Map<string, CutTable>();
+
+    function table(ctx: SchedulerContext, model: Model, route: SplitRoute): CutTable {
+      const key = `${model.name}|${route.origin}|${route.target}`;
+      let t = tables.get(key);
+      if (t === undefined) {
+        const bytes = Float64Array.from(model.prefixCuts(), (c) =>
+          c.upstreamCount === model.layerCount ? 0 : boundaryBytes(model, c.boundary, opts.bits, ctx.headerBytes));
+        t = { devicePrefixMs: prefixMs(ctx, model, route.origin), targetPrefixMs: prefixMs(ctx, model, route.target), bytes };
+        tables.set(key, t);
+      }
+      return t;
+    }
+
+    return {
+      name: "neurosurgeon",
+      plan(req, ctx) {
+        const model = ctx.model(req.model);
+        const origin = ctx.topology.originOf(req.source);
+        let route = routes.get(origin);
+        if (route === undefined) {
+          route = resolveRoute(ctx, origin, opts.target);
+          requireUplink(ctx, route, "neurosurgeon");
+          routes.set(origin, route);
+        }
+        const t = table(ctx, model, route);
+        const L = model.layerCount;
+        const up = ctx.topology.links[route.uplink]!;
+        const upBps = ctx.bandwidthBps(route.uplink);
+        // The result's way back: its transmission (a pipeline stage) and its propagation.
+        let backSendMs = 0;
+        let backLatencyMs = 0;
+        if (route.downlink >= 0) {
+          backSendMs = (ctx.resultBytes(model) / ctx.bandwidthBps(route.downlink)) * 1e3;
+          backLatencyMs = ctx.topology.links[route.downlink]!.latencyNs / 1e6;
+        }
+        let best = 0;
+        let bestScore = Infinity;
+        for (let k = 0; k <= L; k++) {
+          const deviceMs = t.devicePrefixMs[k]!;
+          const remote = k < L;
+          const sendMs = remote ? (t.bytes[k]! / upBps) * 1e3 : 0;
+          const cloudMs = t.targetPrefixMs[L]! - t.targetPrefixMs[k]!;
+          const backMs = remote ? backSendMs : 0;
+          const score =
+            opts.objective === "latency"
+              ? deviceMs + sendMs + cloudMs + backMs + (remote ? up.latencyNs / 1e6 + backLatencyMs : 0)
+              : Math.max(deviceMs, sendMs, cloudMs, backMs);
+          if (score < bestScore) {
+            bestScore = score;
+            best = k;
+          }
+        }
+        return plans.get(ctx, model, route, model.prefixCuts()[best]!, opts.bits);
+      },
+    };
+  },
+};
+

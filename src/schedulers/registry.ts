@@ -1,0 +1,27 @@
+// Scheduler registry: CLI/scenario name -> factory. Adding a scheduler touches its own file and
+// one line here.
+import { SplitsimError } from "../errors.js";
+import { cloudOnly } from "./cloud-only.js";
+import { deviceOnly } from "./device-only.js";
+import { fixedSplit } from "./fixed-split.js";
+import { neurosurgeon } from "./neurosurgeon.js";
+import type { SchedulerFactory } from "./scheduler.js";
+
+export const SCHEDULERS = {
+  "device-only": deviceOnly,
+  "cloud-only": cloudOnly,
+  "fixed-split": fixedSplit,
+  neurosurgeon,
+} as const satisfies Record<string, SchedulerFactory>;
+
+export type SchedulerName = keyof typeof SCHEDULERS;
+
+export function schedulerNames(): string[] {
+  return Object.keys(SCHEDULERS);
+}
+
+export function schedulerFactory(name: string): SchedulerFactory {
+  const f = (SCHEDULERS as Record<string, SchedulerFactory>)[name];
+  if (f === undefined) throw new SplitsimError(`unknown scheduler '${name}' (known: ${schedulerNames().join(", ")})`);
+  return f;
+}

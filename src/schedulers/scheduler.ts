@@ -1,0 +1,82 @@
+// The scheduler plug-in interface and the read-only context it decides with (DESIGN §5).
+// A scheduler sees bandwidth *estimates*, not the trace (unless its estimator is `oracle`).
+import type { Time } from "../core/time.js";
+import type { DeviceProfile } from "../workload/devices.js";
+import type { Model } from "../workload/model.js";
+import type { ComputeCost, Plan, Work } from "../workload/plan.js";
+import type { Request } from "../workload/request.js";
+
+export interface StationView {
+  readonly index: number;
+  readonly name: string;
+  readonly device: DeviceProfile;
+  readonly precision: "fp32" | "fp16" | "int8";
+  readonly servers: number;
+  readonly maxBatch: number;
+  readonly role: "end" | "edge" | "cloud";
+}
+
+export interface LinkView {
+  readonly index: number;
+  readonly name: string;
+  /** Station indices. */
+  readonly from: number;
+  readonly to: number;
+  readonly latencyNs: Time;
+}
+
+export interface TopologyView {
+  readonly stations: readonly StationView[];
+  readonly links: readonly LinkView[];
+  /** Station index by node name, or -1. */
+  stationIndex(name: string): number;
+  /** Index of the first link from `from` to `to` (file order), or -1. */
+  linkBetween(from: number, to: number): number;
+  /** Station index where source `source` injects its requests. */
+  originOf(source: number): number;
+}
+
+export interface SchedulerContext {
+  /** Current simulation time, ns. */
+  readonly now: Time;
+  readonly topology: TopologyView;
+  /** A model used by the scenario, by name. */
+  model(name: string): Model;
+  /** Waiting works at a station (not started). */
+  queueLength(station: number): number;
+  busyServers(station: number): number;
+  /** Estimated bandwidth of a link in bytes/s (per the scheduler's estimator). */
+  bandwidthBps(link: number): number;
+  /**
+   * The shared cost object for running `layers` of `model` on `station` (cached by content, so
+   * equal work batches together); `fraction` scales the work for spatial partitioning.
+   */
+  computeCost(station: number, model: Model, layers: ArrayLike<number>, fraction?: number): ComputeCost;
+  /** Bytes of one tensor header on the wire. */
+  readonly headerBytes: number;
+  /** Bytes of the result sent back to the origin for `model`. */
+  resultBytes(model: Model): number;
+}
+
+export interface Scheduler {
+  readonly name: string;
+  /** The plan for a new request, or null to refuse (drop) it. */
+  plan(req: Request, ctx: SchedulerContext): Plan | null;
+  /** Index of the waiting work to serve next at `station`, or -1 to hold all for now. */
+  pick?(station: number, waiting: readonly Work[], ctx: SchedulerContext): number;
+  /** Batch size to start now at `station`, or 0 to wait for more. */
+  batch?(station: number, waiting: readonly Work[], ctx: SchedulerContext): number;
+  /** Feedback when a request completes. */
+  onComplete?(req: Request, ctx: SchedulerContext): void;
+  /** Periodic re-planning. */
+  tick?: { everyMs: number; run(ctx: SchedulerContext): void };
+}
+
+/** How a registry entry describes and builds a scheduler. */
+export interface SchedulerFactory {
+  readonly description: string;
+  /** One line per option: `name (type, default): meaning`. */
+  readonly options: readonly string[];
+  /** Validates the options (throwing OptionsError) and returns a fresh scheduler for one run. */
+  create(options: Record<string, unknown>): Scheduler;
+}

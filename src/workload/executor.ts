@@ -1,0 +1,80 @@
+// Executor: runs each request's plan. It releases a step once all its dependencies are done,
+// hands compute steps to stations and transfers to links, and completes the request when its
+// last step is done (the plan ends with the result back at the origin when there is a way back).
+import type { Simulator } from "../core/simulator.js";
+import type { Observer } from "../metrics/observer.js";
+import type { Link } from "../platform/link.js";
+import type { Station, StepSink } from "../platform/station.js";
+import type { Plan, PlanInstance, Work } from "./plan.js";
+import type { Request } from "./request.js";
+
+/** Told when a request leaves the system (completed or dropped). */
+export interface RequestListener {
+  requestDone(req: Request): void;
+}
+
+export class Executor implements StepSink {
+  constructor(
+    private readonly sim: Simulator,
+    private readonly observer: Observer,
+    private readonly stations: readonly Station[],
+    private readonly links: readonly Link[],
+    private readonly listener: RequestListener,
+  ) {}
+
+  /** Starts a request on `plan`, or drops it when the scheduler refused it (plan === null). */
+  admit(req: Request, plan: Plan | null): void {
+    if (plan === null) {
+      this.drop(req);
+      return;
+    }
+    const s = plan.summary;
+    req.cut = s.cut;
+    req.bits = s.bits;
+    req.bytesSent = s.bytesSent;
+    req.accuracyLossPct = s.accuracyLossPct;
+    const inst: PlanInstance = { req, plan, waitingDeps: plan.depCounts.slice(), stepsLeft: plan.steps.length };
+    if (inst.stepsLeft === 0) {
+      this.complete(req);
+      return;
+    }
+    for (let i = 0; i < plan.steps.length; i++) if (plan.depCounts[i] === 0) this.release(inst, i);
+  }
+
+  stepDone(work: Work): void {
+    const inst = work.inst;
+    if (inst.req.dropped) return;
+    const succ = inst.plan.successors[work.step]!;
+    for (let i = 0; i < succ.length; i++) {
+      const s = succ[i]!;
+      if (--inst.waitingDeps[s]! === 0) this.release(inst, s);
+    }
+    if (--inst.stepsLeft === 0) this.complete(inst.req);
+  }
+
+  refused(work: Work): void {
+    if (!work.inst.req.dropped) this.drop(work.inst.req);
+  }
+
+  private release(inst: PlanInstance, i: number): void {
+    const step = inst.plan.steps[i]!;
+    const now = this.sim.now;
+    if (step.kind === "compute") {
+      this.stations[step.station]!.enqueue({ inst, step: i, ready: now, start: -1, cost: step.cost, bytes: 0 });
+    } else {
+      this.links[step.link]!.enqueue({ inst, step: i, ready: now, start: -1, cost: null, bytes: step.bytes });
+    }
+  }
+
+  private complete(req: Request): void {
+    req.completion = this.sim.now;
+    this.observer.onComplete?.(req, this.sim.now);
+    this.listener.requestDone(req);
+  }
+
+  private drop(req: Request): void {
+    req.dropped = true;
+    this.observer.onDrop?.(req, this.sim.now);
+    this.listener.requestDone(req);
+  }
+}

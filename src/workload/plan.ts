@@ -1,0 +1,86 @@
+// Plan: what a scheduler returns for one request — a small DAG of compute and transfer steps.
+// Steps are listed so that every dependency comes earlier; the executor releases a step when
+// all its dependencies are done. Resources are addressed by index (see Topology).
+import type { Time } from "../core/time.js";
+import type { Request } from "./request.js";
+
+/**
+ * The service time of a compute step for each batch size, shared by every request whose step
+ * does the same work on the same station: works batch together only when they share this object.
+ */
+export interface ComputeCost {
+  /** Human-readable identity, e.g. "resnet50[0..17)@cloud". */
+  readonly key: string;
+  /** Time for a whole batch of b works (b >= 1), integer ns. */
+  ns(batch: number): Time;
+}
+
+export interface ComputeStep {
+  kind: "compute";
+  station: number;
+  cost: ComputeCost;
+  deps: readonly number[];
+}
+
+export interface TransferStep {
+  kind: "transfer";
+  link: number;
+  bytes: number;
+  deps: readonly number[];
+}
+
+export type Step = ComputeStep | TransferStep;
+
+/** What the report records about the plan's choice. */
+export interface PlanSummary {
+  cut: string;
+  bits: number;
+  /** Payload bytes sent upstream (the boundary tensors, headers included). */
+  bytesSent: number;
+  accuracyLossPct: number;
+}
+
+export interface Plan {
+  readonly steps: readonly Step[];
+  readonly summary: PlanSummary;
+  /** successors[i] = steps that depend on step i (derived once by `makePlan`). */
+  readonly successors: readonly Int32Array[];
+  /** Number of dependencies of each step. */
+  readonly depCounts: Int32Array;
+}
+
+/** Checks the step order and derives successor lists; plans are usually built once and reused. */
+export function makePlan(steps: readonly Step[], summary: PlanSummary): Plan {
+  const succ: number[][] = steps.map(() => []);
+  const depCounts = new Int32Array(steps.length);
+  steps.forEach((s, i) => {
+    for (const d of s.deps) {
+      if (!(d >= 0 && d < i)) throw new Error(`plan step ${i} depends on step ${d}, which does not come before it`);
+      succ[d]!.push(i);
+    }
+    depCounts[i] = s.deps.length;
+  });
+  return { steps, summary, successors: succ.map((s) => Int32Array.from(s)), depCounts };
+}
+
+/** A plan being executed for one request. */
+export interface PlanInstance {
+  readonly req: Request;
+  readonly plan: Plan;
+  /** Unfinished dependencies per step. */
+  readonly waitingDeps: Int32Array;
+  stepsLeft: number;
+}
+
+/** One ready step of one request, waiting for or occupying a server or a link. */
+export interface Work {
+  readonly inst: PlanInstance;
+  readonly step: number;
+  /** When it became ready (entered the queue). */
+  readonly ready: Time;
+  /** When service began (-1 while waiting). */
+  start: Time;
+  /** Compute cost (compute steps) or null (transfers). */
+  readonly cost: ComputeCost | null;
+  readonly bytes: number;
+}

@@ -1,0 +1,79 @@
+// SourceRunner: injects each source's requests at their (pre-generated) arrival times, or for
+// a closed source keeps k requests outstanding. Each arrival schedules the next one, so the
+// event queue holds one pending arrival per source rather than the whole list.
+import { Phase, type Simulator } from "../core/simulator.js";
+import { ms, type Time } from "../core/time.js";
+import type { ResolvedSource } from "../scenario/types.js";
+import { thinkTime } from "./arrivals.js";
+import { newRequest, type Request } from "./request.js";
+import type { Workload } from "./workload.js";
+
+export interface Admission {
+  /** A request arrived; the receiver plans and starts it. */
+  arrive(req: Request): void;
+}
+
+export class SourceRunner {
+  /** Arrivals scheduled so far, and requests injected so far, per source. */
+  private readonly issued: Int32Array;
+  private readonly injected: Int32Array;
+  private readonly onArrival = (source: number): void => this.arrival(source);
+  private outstanding = 0;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly sources: readonly ResolvedSource[],
+    private readonly workload: Workload,
+    private readonly admission: Admission,
+  ) {
+    this.issued = new Int32Array(sources.length);
+    this.injected = new Int32Array(sources.length);
+  }
+
+  /** Requests that arrived and have not left yet. */
+  get inSystem(): number {
+    return this.outstanding;
+  }
+
+  /** True when every source has injected all its requests. */
+  get exhausted(): boolean {
+    return this.sources.every((s, i) => this.injected[i] === s.requests);
+  }
+
+  start(): void {
+    this.sources.forEach((src, i) => {
+      // A closed source starts with k requests at t = 0 (their seq keeps them in order).
+      const first = src.arrivals.kind === "closed" ? Math.min(src.arrivals.k, src.requests) : 1;
+      for (let j = 0; j < first; j++) this.issue(i, 0);
+    });
+  }
+
+  /** Called when a request completes or is dropped. */
+  requestDone(req: Request): void {
+    this.outstanding--;
+    const src = this.sources[req.source]!;
+    if (src.arrivals.kind === "closed") this.issue(req.source, this.sim.now + thinkTime(src.arrivals));
+  }
+
+  /** Schedules the source's next arrival (at its pre-generated time, if it has one). */
+  private issue(source: number, at: Time): void {
+    const i = this.issued[source]!;
+    if (i >= this.sources[source]!.requests) return;
+    this.issued[source] = i + 1;
+    const times = this.workload.sources[source]!.times;
+    this.sim.at(times === null ? at : times[i]!, Phase.Arrive, this.onArrival, source);
+  }
+
+  private arrival(source: number): void {
+    const src = this.sources[source]!;
+    const w = this.workload.sources[source]!;
+    const index = this.injected[source]!++;
+    const now: Time = this.sim.now;
+    const deadline = src.deadlineMs === null ? -1 : now + ms(src.deadlineMs);
+    const model = w.modelNames[w.modelOf[index]!]!;
+    const req = newRequest(this.sim.nextId(), source, index, model, now, deadline);
+    this.outstanding++;
+    if (w.times !== null) this.issue(source, now);
+    this.admission.arrive(req);
+  }
+}

@@ -1,0 +1,63 @@
+// The workload of a (scenario, seed): arrival times, the model of every request and the compute
+// noise draws, generated once from named streams and shared by all schedulers so that results
+// differ by policy alone.
+import { createStream } from "../core/random.js";
+import type { ComputeNoise, ResolvedScenario } from "../scenario/types.js";
+import { arrivalTimes } from "./arrivals.js";
+
+export interface SourceWorkload {
+  /** Arrival times in ns, or null for a closed source. */
+  times: Float64Array | null;
+  /** Model names in use by this source, and the index into it for each request. */
+  modelNames: string[];
+  modelOf: Uint16Array;
+}
+
+export interface Workload {
+  sources: SourceWorkload[];
+  /** noise[station][source][requestIndex]: multiplicative factor, or null without noise. */
+  noise: Array<Float64Array[]> | null;
+}
+
+export function generateWorkload(s: ResolvedScenario, seed = s.seed): Workload {
+  const sources = s.sources.map((src, i): SourceWorkload => {
+    const times = arrivalTimes(src.arrivals, src.requests, createStream(seed, `arrivals/${i}`));
+    const modelNames = Object.keys(src.models);
+    const modelOf = new Uint16Array(src.requests);
+    if (modelNames.length > 1) {
+      const weights = modelNames.map((m) => src.models[m]!);
+      const total = weights.reduce((a, b) => a + b, 0);
+      const mix = createStream(seed, `model-mix/${i}`);
+      for (let r = 0; r < src.requests; r++) {
+        let u = mix.next() * total;
+        let k = 0;
+        while (k < weights.length - 1 && u >= weights[k]!) u -= weights[k++]!;
+        modelOf[r] = k;
+      }
+    }
+    return { times, modelNames, modelOf };
+  });
+  const kind = s.noise.compute;
+  const noise =
+    kind.kind === "none"
+      ? null
+      : s.nodes.map((node) =>
+          s.sources.map((src, i) => noiseFactors(kind, src.requests, createStream(seed, `noise/${node.name}/${i}`))),
+        );
+  return { sources, noise };
+}
+
+/** Multiplicative factors with mean 1: lognormal with the given cv, or exponential (cv = 1). */
+function noiseFactors(noise: ComputeNoise, n: number, stream: ReturnType<typeof createStream>): Float64Array {
+  const out = new Float64Array(n);
+  if (noise.kind === "exponential") {
+    for (let i = 0; i < n; i++) out[i] = stream.exponential(1);
+  } else if (noise.kind === "lognormal") {
+    // mean exp(mu + sigma^2/2) = 1 and cv^2 = exp(sigma^2) - 1.
+    const sigma2 = Math.log(1 + noise.cv * noise.cv);
+    const mu = -sigma2 / 2;
+    const sigma = Math.sqrt(sigma2);
+    for (let i = 0; i < n; i++) out[i] = Math.exp(mu + sigma * stream.normal());
+  } else out.fill(1);
+  return out;
+}
