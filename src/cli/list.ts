@@ -1,0 +1,35 @@
+// `splitsim schedulers | models | devices`: what is built in.
+import { SCHEDULERS } from "../schedulers/registry.js";
+import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
+import { deviceNames, getDevice } from "../workload/devices.js";
+import { formatTable } from "./table.js";
+
+export function listSchedulers(): void {
+  const lines: string[] = [];
+  for (const [name, f] of Object.entries(SCHEDULERS)) {
+    lines.push(`${name}: ${f.description}`);
+    for (const o of f.options) lines.push(`    ${o}`);
+  }
+  lines.push("", "Every scheduler also takes estimator (oracle | last | ewma | harmonic, default: the scenario's).");
+  process.stdout.write(lines.join("\n") + "\n");
+}
+
+export function listModels(): void {
+  const rows = builtinModelNames().map((name) => {
+    const m = builtinModel(name)!;
+    const macs = m.layers.reduce((a, l) => a + l.macs, 0);
+    const bytes = m.layers.reduce((a, l) => a + l.weightBytes, 0);
+    return [name, String(m.layers.length), (macs / 1e9).toFixed(3), (bytes / 4 / 1e6).toFixed(2), m.input.shape.join("x")];
+  });
+  process.stdout.write(formatTable(["model", "layers", "GMACs", "Mparams", "input"], rows));
+}
+
+export function listDevices(): void {
+  const rows = deviceNames().map((name) => {
+    const d = getDevice(name)!;
+    return [name, d.class, (d.peakFlops.fp32 / 1e9).toFixed(0), (d.peakFlops.fp16 / 1e9).toFixed(0),
+      (d.peakFlops.int8 / 1e9).toFixed(0), (d.memBytesPerSec / 1e9).toFixed(1), String(d.efficiency), String(d.layerOverheadMs)];
+  });
+  process.stdout.write(formatTable(
+    ["device", "class", "fp32 GFLOP/s", "fp16", "int8 GOP/s", "mem GB/s", "efficiency", "overhead ms/layer"], rows));
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// splitsim command line: the only layer that touches argv, stdout, stderr and exit codes.
+// Bad input exits 2 with one readable message (a stack trace only with --debug).
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { reportError } from "./errors.js";
+import { listDevices, listModels, listSchedulers } from "./list.js";
+import { runCommand } from "./run-command.js";
+
+const debug = process.argv.includes("--debug");
+
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName("splitsim")
+    .usage("$0 <command> [options]")
+    .option("debug", { type: "boolean", describe: "print stack traces of errors" })
+    .command(
+      "run <scenario>",
+      "run a scenario against its schedulers and print a table",
+      (y) =>
+        y
+          .positional("scenario", { type: "string", demandOption: true, describe: "scenario file (YAML or JSON)" })
+          .option("scheduler", { type: "string", describe: "comma-separated names, or all (default: the scenario's list)" })
+          .option("seed", { type: "number", describe: "master seed (overrides the scenario's)" })
+          .option("set", { type: "string", array: true, describe: "override a scenario value: path=value (repeatable)" })
+          .option("out", { type: "string", describe: "write <out>/<scheduler>/{report.json,requests.csv,resources.csv}" })
+          .option("force", { type: "boolean", default: false, describe: "allow --out to write into a non-empty directory" })
+          .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "stdout format" }),
+      (argv) => runCommand({
+        scenario: argv.scenario,
+        scheduler: argv.scheduler,
+        seed: argv.seed,
+        sets: argv.set ?? [],
+        out: argv.out,
+        force: argv.force,
+        format: argv.format,
+      }),
+    )
+    .command("schedulers", "list the built-in schedulers and their options", {}, () => listSchedulers())
+    .command("models", "list the built-in models", {}, () => listModels())
+    .command("devices", "list the built-in device profiles", {}, () => listDevices())
+    .demandCommand(1, "name a command: run, schedulers, models or devices")
+    .strict()
+    .fail((msg, err, y) => {
+      if (err) throw err;
+      process.stderr.write(`${y.help() && ""}splitsim: ${msg}\nRun 'splitsim --help' for usage.\n`);
+      process.exit(2);
+    })
+    .help()
+    .parseAsync();
+} catch (e) {
+  process.exitCode = reportError(e, debug);
+}
