@@ -1,0 +1,77 @@
+// Per-layer service time (DESIGN §4): a roofline with a per-layer overhead, the whole batch at
+// once, or a measured time from the model file when it has one for the device. Times are ms;
+// computeTimeNs turns a sum of layers into the integer ns the simulator schedules with.
+import type { DeviceProfile, Precision } from "./devices.js";
+import type { Model } from "./model.js";
+
+/** Bytes per tensor element at each precision; FP32 weight bytes scale by this / 4. */
+export const BYTES_PER_ELEMENT: Readonly<Record<Precision, number>> = { fp32: 4, fp16: 2, int8: 1 };
+
+/**
+ * Time in ms for layer `layer` on `device` for a whole batch of `batch` inputs:
+ *   overhead + max(2·MACs·b / (peak[precision]·efficiency), (weightBytes·s + b·activationBytes) / memBW)
+ * where FLOPs count an FMA as 2 (vendor peaks do), s = bytesPerElement/4 rescales the FP32 weight
+ * bytes, and activationBytes = (input + output elements) · bytesPerElement. Weights are read once
+ * per batch, which is where batching gains come from. A measured time overrides all of this.
+ */
+export function layerTimeMs(model: Model, layer: number, device: DeviceProfile, batch: number, precision: Precision): number {
+  if (!(Number.isInteger(layer) && layer >= 0 && layer < model.layerCount))
+    throw new RangeError(`model ${model.name} has no layer ${layer}`);
+  checkBatch(batch);
+  const measured = measuredMs(model, layer, device.name, batch);
+  if (measured !== null) return measured;
+  const bpe = BYTES_PER_ELEMENT[precision];
+  const computeMs = (2 * model.macs[layer]! * batch * 1e3) / (device.peakFlops[precision] * device.efficiency);
+  const bytes = model.weightBytes[layer]! * (bpe / 4) + batch * (model.inputElementsOf(layer) + model.outputElements[layer]!) * bpe;
+  const memoryMs = (bytes * 1e3) / device.memBytesPerSec;
+  return device.layerOverheadMs + Math.max(computeMs, memoryMs);
+}
+
+/**
+ * Integer ns for running `layers` for a whole batch: ceil(fraction · Σ layer ms · 1e6). The ceil
+ * ignores float noise below a relative 1e-12, so 0.1 + 0.2 ms is 300000 ns, not 300001.
+ * `fraction` (0, 1] scales the work for spatial partitioning (overheads included).
+ */
+export function computeTimeNs(
+  model: Model,
+  layers: ArrayLike<number>,
+  device: DeviceProfile,
+  batch: number,
+  precision: Precision,
+  fraction = 1,
+): number {
+  if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`work fraction must be in (0, 1], got ${fraction}`);
+  let ms = 0;
+  for (let k = 0; k < layers.length; k++) ms += layerTimeMs(model, layers[k]!, device, batch, precision);
+  const ns = fraction * ms * 1e6;
+  return Math.max(0, Math.ceil(ns * (1 - 1e-12)));
+}
+
+/**
+ * Measured time for the device (else for "*"), or null. An exact batch key wins; otherwise the
+ * per-item time of the nearest measured batch below b (else the smallest above) is scaled
+ * linearly: t(b) = b · t(m) / m. So a batch-1 time alone gives b · t(1) — no batching gain is
+ * assumed for measured (typically CPU-style) times beyond what the file itself shows.
+ * The precision is ignored: a measured time is for whatever precision it was measured at.
+ */
+function measuredMs(model: Model, layer: number, device: string, batch: number): number | null {
+  const times = model.timeMs[layer];
+  const table = times?.[device] ?? times?.["*"];
+  if (!table) return null;
+  const exact = table[String(batch)];
+  if (exact !== undefined) return exact;
+  let below = 0;
+  let above = Infinity;
+  for (const key of Object.keys(table)) {
+    const m = Number(key);
+    if (m < batch && m > below) below = m;
+    if (m > batch && m < above) above = m;
+  }
+  const m = below > 0 ? below : above;
+  const t = table[String(m)];
+  return t === undefined ? null : (batch * t) / m;
+}
+
+function checkBatch(batch: number): void {
+  if (!(Number.isInteger(batch) && batch >= 1)) throw new RangeError(`batch must be a positive integer, got ${batch}`);
+}
