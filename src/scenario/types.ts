@@ -21,9 +21,11 @@ export interface ResolvedNode {
   maxBatch: number;
   /** Longest wait for a batch to fill; 0 = start at once with what is waiting. */
   batchTimeoutMs: number;
-  /** Most works waiting at once; further arrivals drop their request. Infinity = unbounded. */
-  queueLimit: number;
+  /** Most works waiting at once; further arrivals drop their request. null = unbounded. */
+  queueLimit: number | null;
   precision: "fp32" | "fp16" | "int8";
+  /** end (requests may enter here), edge or cloud; defaults to the device's class. */
+  role: "end" | "edge" | "cloud";
 }
 
 /** Piecewise-constant bandwidth: [t_s, mbps] points, each rate holding until the next point. */

@@ -32,6 +32,7 @@ export const fixedSplit: SchedulerFactory = {
     "bits (2-8, 16 or 32, default 32): bits per element of the boundary tensors",
     "target (node, default: the destination of the origin's first link): where the rest runs",
   ],
+  requiredOptions: ["cut"],
   create(options): Scheduler {
     const opts = parseOptions("fixed-split", Options, options);
     const cache = new SplitPlanCache();

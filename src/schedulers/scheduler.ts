@@ -77,6 +77,8 @@ export interface SchedulerFactory {
   readonly description: string;
   /** One line per option: `name (type, default): meaning`. */
   readonly options: readonly string[];
+  /** Options without a default; `schedulers: all` skips a scheduler the scenario gives none of. */
+  readonly requiredOptions?: readonly string[];
   /** Validates the options (throwing OptionsError) and returns a fresh scheduler for one run. */
   create(options: Record<string, unknown>): Scheduler;
 }

@@ -1,0 +1,74 @@
+// Loading a scenario: the only file I/O of a run. Parses YAML (JSON is YAML) keeping positions,
+// applies --set overrides, validates with zod and resolves references; every problem is reported
+// at once with its dotted path and line, and a run never starts on an invalid file.
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, extname, resolve as resolvePath } from "node:path";
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { dotted, ScenarioError, type LocatedProblem, type Problem, type Reader } from "./problems.js";
+import { resolveScenario } from "./resolve.js";
+import { applySets } from "./overrides.js";
+import { parseSections } from "./parse-sections.js";
+import type { ResolvedScenario } from "./types.js";
+
+export { ScenarioError } from "./problems.js";
+
+export interface LoadOptions {
+  sets?: readonly string[];
+  /** Overrides the scenario's seed (the CLI's --seed). */
+  seed?: number;
+}
+
+export function loadScenario(file: string, opts: LoadOptions = {}): ResolvedScenario {
+  if (!existsSync(file)) throw new ScenarioError(file, [{ path: "", line: null, message: "file not found" }]);
+  return resolveScenarioText(readFileSync(file, "utf8"), file, opts);
+}
+
+export function resolveScenarioText(text: string, file: string, opts: LoadOptions = {}): ResolvedScenario {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const located: LocatedProblem[] = doc.errors.map((e) => ({
+    path: "",
+    line: e.linePos?.[0]?.line ?? null,
+    message: `YAML: ${e.message.split("\n")[0]}`,
+  }));
+  if (located.length > 0) throw new ScenarioError(file, located);
+
+  const problems: Problem[] = [];
+  let raw: unknown = doc.toJS();
+  raw = applySets(raw, opts.sets ?? [], problems);
+  if (opts.seed !== undefined) raw = { ...(raw as object), seed: opts.seed };
+  const parsed = parseSections(raw, problems);
+
+  const baseDir = dirname(resolvePath(file));
+  let scenario: ResolvedScenario | null = null;
+  if (parsed !== null) {
+    const read: Reader = (rel) => {
+      const p = resolvePath(baseDir, rel);
+      return existsSync(p) ? readFileSync(p, "utf8") : null;
+    };
+    scenario = resolveScenario(parsed, { name: basename(file, extname(file)), baseDir }, read, problems);
+  }
+  if (problems.length > 0 || scenario === null) {
+    throw new ScenarioError(file, problems.map((p) => ({ path: dotted(p.path), line: lineOf(doc, lines, p.path), message: p.message })));
+  }
+  return scenario;
+}
+
+/** The line of the deepest node along `path` that exists in the document (1-based), or null. */
+function lineOf(doc: Document, lines: LineCounter, path: ReadonlyArray<string | number>): number | null {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    if (range !== undefined && (n === 0 || isMap(node) || isSeq(node) || node !== null)) {
+      // For a map/seq key path, prefer the line of the key itself.
+      const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : null;
+      if (isMap(parent)) {
+        const pair = parent.items.find((it) => (it.key as { value?: unknown } | null)?.value === path[n - 1]);
+        const keyRange = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+        if (keyRange) return lines.linePos(keyRange[0]).line;
+      }
+      return lines.linePos(range[0]).line;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,39 @@
+// `--set path=value` overrides, applied to the parsed file before validation with the same
+// dotted paths (`workload.arrivals.fps=10`, `sources.0.requests=5`). Values are read as YAML
+// flow scalars, so `10` is a number, `true` a boolean and `[a, b]` a list.
+import { parse } from "yaml";
+import type { Problem } from "./problems.js";
+
+export function applySets(raw: unknown, sets: readonly string[], problems: Problem[]): unknown {
+  let root = raw;
+  for (const set of sets) {
+    const eq = set.indexOf("=");
+    const path = eq < 0 ? "" : set.slice(0, eq).trim();
+    if (eq < 0 || path === "" || path.split(".").some((k) => k === "")) {
+      problems.push({ path: ["--set"], message: `'${set}' is not of the form path=value` });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = parse(set.slice(eq + 1));
+    } catch {
+      value = set.slice(eq + 1);
+    }
+    root = setIn(root, path.split("."), value);
+  }
+  return root;
+}
+
+/** Returns `obj` with `value` at `keys`, creating objects (or arrays for numeric keys) on the way. */
+function setIn(obj: unknown, keys: readonly string[], value: unknown): unknown {
+  if (keys.length === 0) return value;
+  const [head, ...rest] = keys as [string, ...string[]];
+  const index = /^\d+$/.test(head) ? Number(head) : null;
+  if (Array.isArray(obj) && index !== null) {
+    const copy = [...obj];
+    copy[index] = setIn(copy[index], rest, value);
+    return copy;
+  }
+  const base = obj !== null && typeof obj === "object" && !Array.isArray(obj) ? (obj as Record<string, unknown>) : {};
+  return { ...base, [head]: setIn(base[head], rest, value) };
+}

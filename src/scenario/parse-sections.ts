@@ -1,0 +1,96 @@
+// Validates a scenario section by section (and nodes and links entry by entry), so that one bad
+// section does not hide the problems of the others: everything wrong is reported in one pass.
+import type { z } from "zod";
+import type { Problem } from "./problems.js";
+import { Link, Node, ScenarioFile, type ScenarioFileParsed } from "./schema.js";
+import { keysAt, suggestKey } from "./suggest.js";
+
+export interface SectionParse {
+  /** The file with every failed part replaced by its default (or left out). */
+  file: ScenarioFileParsed;
+  /** Names of nodes that exist but failed validation (links may still refer to them). */
+  brokenNodes: Set<string>;
+  /** True when workload or sources failed, so source checks would only repeat the problem. */
+  workloadBroken: boolean;
+  /** True when the top-level model failed. */
+  modelBroken: boolean;
+}
+
+type Shape = typeof ScenarioFile.shape;
+
+export function parseSections(raw: unknown, problems: Problem[]): SectionParse | null {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    problems.push({ path: [], message: "a scenario must be a mapping of keys (name, nodes, links, workload, ...)" });
+    return null;
+  }
+  const obj = raw as Record<string, unknown>;
+  const shape: Shape = ScenarioFile.shape;
+  for (const key of Object.keys(obj)) {
+    if (!(key in shape)) {
+      const hint = suggestKey(key, keysAt([]));
+      problems.push({ path: [key], message: `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}` });
+    }
+  }
+  const out: Record<string, unknown> = {};
+  const failed = new Set<string>();
+  const brokenNodes = new Set<string>();
+  for (const key of Object.keys(shape) as Array<keyof Shape>) {
+    if (key === "nodes" || key === "links") continue;
+    const r = (shape[key] as z.ZodType).safeParse(obj[key]);
+    if (r.success) out[key] = r.data;
+    else {
+      failed.add(key);
+      problems.push(...zodProblems(r.error, [key]));
+      const fallback = (shape[key] as z.ZodType).safeParse(undefined);
+      if (fallback.success) out[key] = fallback.data;
+    }
+  }
+  out["nodes"] = entries(obj["nodes"], "nodes", Node, problems, brokenNodes, true);
+  out["links"] = entries(obj["links"], "links", Link, problems, new Set(), false) ?? {};
+  return {
+    file: out as ScenarioFileParsed,
+    brokenNodes,
+    workloadBroken: failed.has("workload") || failed.has("sources"),
+    modelBroken: failed.has("model"),
+  };
+}
+
+/** Parses a record section entry by entry; failed entries are dropped (their names kept). */
+function entries<T extends z.ZodType>(
+  value: unknown, section: string, schema: T, problems: Problem[], broken: Set<string>, required: boolean,
+): Record<string, z.output<T>> {
+  if (value === undefined) {
+    if (required) problems.push({ path: [section], message: "is required" });
+    return {};
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    problems.push({ path: [section], message: `must be a mapping of ${section} by name` });
+    return {};
+  }
+  const out: Record<string, z.output<T>> = {};
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    const r = schema.safeParse(v);
+    if (r.success) out[name] = r.data;
+    else {
+      broken.add(name);
+      problems.push(...zodProblems(r.error, [section, name]));
+    }
+  }
+  return out;
+}
+
+export function zodProblems(error: z.ZodError, prefix: Array<string | number>): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    const path = [...prefix, ...issue.path.filter((k): k is string | number => typeof k !== "symbol")];
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const hint = suggestKey(key, keysAt(path));
+        out.push({ path: [...path, key], message: `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}` });
+      }
+    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+      out.push({ path, message: "is required" });
+    } else out.push({ path, message: issue.message });
+  }
+  return out;
+}

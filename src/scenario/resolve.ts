@@ -1,0 +1,208 @@
+// From a parsed scenario file to a ResolvedScenario: checks references between sections (nodes,
+// links, sources, schedulers), reads model and arrival files, fills the remaining defaults, and
+// collects every problem instead of stopping at the first.
+import { SCHEDULERS, schedulerNames } from "../schedulers/registry.js";
+import type { SchedulerFactory } from "../schedulers/scheduler.js";
+import { deviceNames, getDevice } from "../workload/devices.js";
+import type { ModelSpec } from "../workload/model-spec.js";
+import { resolveLink } from "./resolve-link.js";
+import { resolveModel } from "./resolve-model.js";
+import type { Problem, Reader } from "./problems.js";
+import type { SectionParse } from "./parse-sections.js";
+import type { EstimatorParsed, SourceParsed } from "./schema.js";
+import type { Arrivals, EstimatorSpec, ResolvedNode, ResolvedScenario, ResolvedSource } from "./types.js";
+
+export function resolveScenario(
+  parsed: SectionParse,
+  defaults: { name: string; baseDir: string },
+  read: Reader,
+  problems: Problem[],
+): ResolvedScenario {
+  const f = parsed.file;
+  const nodes: ResolvedNode[] = Object.entries(f.nodes).map(([name, n]) => {
+    const device = getDevice(n.device);
+    if (device === undefined) problems.push({ path: ["nodes", name, "device"], message: `unknown device '${n.device}' (known: ${deviceNames().join(", ")})` });
+    return {
+      name, device: n.device, servers: n.servers, maxBatch: n.maxBatch, batchTimeoutMs: n.batchTimeoutMs,
+      queueLimit: n.queueLimit ?? null, precision: n.precision, role: n.role ?? device?.class ?? "end",
+    };
+  });
+  if (nodes.length === 0 && parsed.brokenNodes.size === 0 && f.nodes !== undefined) {
+    problems.push({ path: ["nodes"], message: "a scenario needs at least one node" });
+  }
+  // Nodes that failed validation still exist for references, so their problems are not repeated.
+  const nodeNames = new Set([...nodes.map((n) => n.name), ...parsed.brokenNodes]);
+  const links = Object.entries(f.links).map(([name, l]) => resolveLink(name, l, nodeNames, problems));
+
+  const models: Record<string, ModelSpec> = {};
+  const modelName = (ref: unknown, path: Array<string | number>): string | null => {
+    const spec = resolveModel(ref, path, read, problems);
+    if (spec === null) return null;
+    const existing = models[spec.name];
+    if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(spec)) {
+      problems.push({ path, message: `two different models are named '${spec.name}'` });
+    }
+    models[spec.name] = spec;
+    return spec.name;
+  };
+
+  let rawSources: Array<{ src: SourceParsed; path: Array<string | number> }> = [];
+  if (f.workload !== undefined && f.sources !== undefined) {
+    problems.push({ path: ["sources"], message: "give either workload (one source) or sources, not both" });
+  } else if (f.workload !== undefined) {
+    const { warmupRequests: _w, at, ...rest } = f.workload;
+    const origin = at ?? onlyEndNode(nodes, parsed.brokenNodes.size > 0 ? [] : problems);
+    rawSources = [{ src: { ...rest, at: origin ?? "", model: rest.model ?? (rest.models === undefined ? f.model : undefined) }, path: ["workload"] }];
+  } else if (f.sources !== undefined) {
+    rawSources = f.sources.map((src, i) => ({ src: { ...src, model: src.model ?? (src.models === undefined ? f.model : undefined) }, path: ["sources", i] }));
+  } else if (!parsed.workloadBroken) {
+    problems.push({ path: ["workload"], message: "a scenario needs a workload (one source) or sources" });
+  }
+
+  const sources: ResolvedSource[] = rawSources.map(({ src, path }) => {
+    if (src.at !== "" && !nodeNames.has(src.at)) problems.push({ path: [...path, "at"], message: `no node named '${src.at}'` });
+    const mix: Record<string, number> = {};
+    if (src.model !== undefined && src.models !== undefined) {
+      problems.push({ path: [...path, "models"], message: "give either model or models, not both" });
+    } else if (src.models !== undefined) {
+      for (const [ref, w] of Object.entries(src.models)) {
+        const name = modelName(ref, [...path, "models", ref]);
+        if (name !== null) mix[name] = (mix[name] ?? 0) + w;
+      }
+    } else if (src.model !== undefined) {
+      const name = modelName(src.model, path[0] === "workload" && f.workload?.model === undefined ? ["model"] : [...path, "model"]);
+      if (name !== null) mix[name] = 1;
+    } else if (!parsed.modelBroken) {
+      problems.push({ path: [...path, "model"], message: "no model: set model (here or at the top level) or models" });
+    }
+    const { arrivals, requests } = resolveArrivals(src, path, read, problems);
+    return { at: src.at, models: mix, arrivals, requests, deadlineMs: src.deadlineMs ?? null };
+  });
+
+  const total = sources.reduce((a, s) => a + s.requests, 0);
+  const warmupRequests = f.workload?.warmupRequests ?? f.warmupRequests ?? 0;
+  if (warmupRequests > 0 && warmupRequests >= total) {
+    problems.push({ path: [f.workload ? "workload" : "warmupRequests", ...(f.workload ? ["warmupRequests"] : [])], message: `must be less than the number of requests (${total})` });
+  }
+
+  for (const name of Object.keys(f.options)) {
+    if (!schedulerNames().includes(name)) problems.push({ path: ["options", name], message: `no scheduler named '${name}' (known: ${schedulerNames().join(", ")})` });
+  }
+  let schedulers: string[];
+  if (f.schedulers === "all") {
+    // `all` leaves out schedulers that cannot run without options the scenario does not give.
+    schedulers = schedulerNames().filter((n) => {
+      const req = (SCHEDULERS as Record<string, SchedulerFactory>)[n]!.requiredOptions ?? [];
+      return req.every((o) => f.options[n]?.[o] !== undefined);
+    });
+  } else {
+    schedulers = f.schedulers;
+    f.schedulers.forEach((n, i) => {
+      if (!schedulerNames().includes(n)) problems.push({ path: ["schedulers", i], message: `no scheduler named '${n}' (known: ${schedulerNames().join(", ")})` });
+    });
+  }
+
+  return {
+    name: f.name ?? defaults.name,
+    baseDir: defaults.baseDir,
+    seed: f.seed,
+    nodes,
+    links,
+    sources,
+    models,
+    warmupRequests,
+    noise: { compute: f.noise.compute },
+    wire: { headerBytes: f.wire.headerBytes, resultBytes: f.wire.resultBytes ?? null },
+    estimator: resolveEstimator(f.estimator),
+    schedulers,
+    options: f.options,
+  };
+}
+
+/**
+ * Where the shorthand's requests enter: the only node, else the only `end` node, else (when no
+ * node is an end device, e.g. a Jetson playing the device) the only node that is not a cloud.
+ */
+function onlyEndNode(nodes: readonly ResolvedNode[], problems: Problem[]): string | null {
+  if (nodes.length === 1) return nodes[0]!.name;
+  let ends = nodes.filter((n) => n.role === "end");
+  if (ends.length === 0) ends = nodes.filter((n) => n.role !== "cloud");
+  if (ends.length === 1) return ends[0]!.name;
+  problems.push({
+    path: ["workload", "at"],
+    message: ends.length === 0
+      ? "no end device among the nodes: say where requests enter with workload.at"
+      : `several end devices (${ends.map((n) => n.name).join(", ")}): choose one with workload.at, or use sources`,
+  });
+  return null;
+}
+
+export function resolveEstimator(e: EstimatorParsed): EstimatorSpec {
+  const o = typeof e === "string" ? { kind: e } : e;
+  switch (o.kind) {
+    case "ewma":
+      return { kind: "ewma", alpha: ("alpha" in o ? o.alpha : undefined) ?? 0.3 };
+    case "harmonic":
+      return { kind: "harmonic", window: ("window" in o ? o.window : undefined) ?? 5 };
+    default:
+      return { kind: o.kind };
+  }
+}
+
+function resolveArrivals(src: SourceParsed, path: Array<string | number>, read: Reader, problems: Problem[]): { arrivals: Arrivals; requests: number } {
+  const a = src.arrivals;
+  const at = [...path, "arrivals"];
+  const need = (n: number | undefined): number => {
+    if (n === undefined) problems.push({ path: [...path, "requests"], message: "how many requests? set requests" });
+    return n ?? 0;
+  };
+  switch (a.kind) {
+    case "periodic":
+    case "poisson":
+      return { arrivals: a, requests: need(src.requests) };
+    case "closed":
+      return { arrivals: a, requests: need(src.requests) };
+    case "batch":
+      if (a.n !== undefined && src.requests !== undefined && a.n !== src.requests) {
+        problems.push({ path: [...at, "n"], message: `n (${a.n}) and requests (${src.requests}) disagree` });
+      }
+      return { arrivals: { kind: "batch" }, requests: need(src.requests ?? a.n) };
+    case "file": {
+      let times: number[] = [];
+      if ((a.path === undefined) === (a.timesMs === undefined)) {
+        problems.push({ path: at, message: "a file source needs exactly one of path or timesMs" });
+      } else if (a.timesMs !== undefined) times = a.timesMs;
+      else times = readTimes(a.path!, [...at, "path"], read, problems);
+      for (let i = 1; i < times.length; i++) {
+        if (times[i]! < times[i - 1]!) {
+          problems.push({ path: at, message: `arrival times must not decrease (entry ${i + 1}: ${times[i]} after ${times[i - 1]})` });
+          break;
+        }
+      }
+      const requests = src.requests ?? times.length;
+      if (requests > times.length) problems.push({ path: [...path, "requests"], message: `only ${times.length} arrival times are given` });
+      return { arrivals: { kind: "file", timesMs: times.slice(0, requests) }, requests };
+    }
+  }
+}
+
+/** One time in ms per line (or the first CSV column); blank lines and # comments are skipped. */
+function readTimes(file: string, path: Array<string | number>, read: Reader, problems: Problem[]): number[] {
+  const text = read(file);
+  if (text === null) {
+    problems.push({ path, message: `file not found: ${file}` });
+    return [];
+  }
+  const out: number[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const cell = line.replace(/#.*/, "").split(",")[0]!.trim();
+    if (cell === "") return;
+    const v = Number(cell);
+    if (!Number.isFinite(v) || v < 0) {
+      if (!(i === 0 && Number.isNaN(v))) problems.push({ path, message: `${file} line ${i + 1}: '${cell}' is not a time in ms >= 0` });
+      return; // a non-numeric first line is a CSV header
+    }
+    out.push(v);
+  });
+  return out;
+}

@@ -1,0 +1,104 @@
+// The scenario file format as zod schemas (DESIGN §7). Shapes and value ranges only; references
+// between sections, files and models are checked by resolve.ts. Units are in the key names.
+import { z } from "zod";
+
+const positive = z.number().positive({ error: "must be > 0" });
+const nonNegative = z.number().nonnegative({ error: "must be >= 0" });
+const count = z.number().int({ error: "must be a whole number" }).min(1, { error: "must be >= 1" });
+
+export const Arrivals = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("periodic"), fps: positive }),
+    z.strictObject({ kind: z.literal("poisson"), ratePerSec: positive }),
+    z.strictObject({ kind: z.literal("batch"), n: count.optional() }),
+    z.strictObject({ kind: z.literal("closed"), k: count, thinkMs: nonNegative.default(0) }),
+    z.strictObject({ kind: z.literal("file"), path: z.string().min(1).optional(), timesMs: z.array(nonNegative).min(1).optional() }),
+  ],
+  { error: "kind must be one of periodic, poisson, batch, closed, file" },
+);
+
+/** A model: a built-in name, a path to a model JSON file, or an inline model object. */
+const ModelRef = z.union([z.string().min(1), z.record(z.string(), z.unknown())], {
+  error: "must be a built-in model name, a path to a model file, or an inline model",
+});
+
+export const Node = z.strictObject({
+  device: z.string().min(1),
+  servers: count.default(1),
+  maxBatch: count.default(1),
+  batchTimeoutMs: nonNegative.default(0),
+  queueLimit: count.optional(),
+  precision: z.enum(["fp32", "fp16", "int8"]).default("fp32"),
+  role: z.enum(["end", "edge", "cloud"]).optional(),
+});
+
+const ProfilePoint = z.tuple([nonNegative, nonNegative], { error: "each point is [t_s, mbps]" });
+
+export const Link = z.strictObject({
+  from: z.string().min(1),
+  to: z.string().min(1),
+  bandwidthMbps: positive.optional(),
+  bandwidthProfile: z.array(ProfilePoint).min(1).optional(),
+  trace: z.string().optional(),
+  loop: z.boolean().optional(),
+  periodS: positive.optional(),
+  latencyMs: nonNegative.default(0),
+  discipline: z.literal("fifo", { error: "the only discipline so far is fifo" }).default("fifo"),
+});
+
+export const Source = z.strictObject({
+  at: z.string().min(1),
+  model: ModelRef.optional(),
+  models: z.record(z.string(), positive).optional(),
+  arrivals: Arrivals,
+  requests: count.optional(),
+  deadlineMs: positive.optional(),
+});
+
+export const Workload = Source.extend({ at: z.string().min(1).optional(), warmupRequests: z.number().int().nonnegative().default(0) });
+
+const EstimatorKind = z.enum(["oracle", "last", "ewma", "harmonic"]);
+export const Estimator = z.union([
+  EstimatorKind,
+  z.strictObject({
+    kind: EstimatorKind,
+    alpha: z.number().gt(0).lte(1, { error: "must be in (0, 1]" }).optional(),
+    window: count.optional(),
+  }),
+]);
+
+export const ScenarioFile = z.strictObject({
+  name: z.string().min(1).optional(),
+  seed: z.number().int().nonnegative().default(1),
+  model: ModelRef.optional(),
+  nodes: z.record(z.string(), Node),
+  links: z.record(z.string(), Link).default({}),
+  workload: Workload.optional(),
+  sources: z.array(Source).min(1).optional(),
+  warmupRequests: z.number().int().nonnegative().optional(),
+  noise: z
+    .strictObject({
+      compute: z.discriminatedUnion(
+        "kind",
+        [
+          z.strictObject({ kind: z.literal("none") }),
+          z.strictObject({ kind: z.literal("lognormal"), cv: positive }),
+          z.strictObject({ kind: z.literal("exponential") }),
+        ],
+        { error: "kind must be one of none, lognormal, exponential" },
+      ).default({ kind: "none" }),
+    })
+    .default({ compute: { kind: "none" } }),
+  wire: z
+    .strictObject({ headerBytes: z.number().int().nonnegative().default(16), resultBytes: z.number().int().nonnegative().optional() })
+    .default({ headerBytes: 16 }),
+  estimator: Estimator.default({ kind: "ewma", alpha: 0.3 }),
+  schedulers: z.union([z.literal("all"), z.array(z.string()).min(1)]).default("all"),
+  options: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
+
+export type ScenarioFileInput = z.input<typeof ScenarioFile>;
+export type ScenarioFileParsed = z.output<typeof ScenarioFile>;
+export type SourceParsed = z.output<typeof Source>;
+export type EstimatorParsed = z.output<typeof Estimator>;

@@ -1,0 +1,46 @@
+// "Did you mean" for unknown keys: the accepted keys at a path (read from the schemas' shapes)
+// and the closest one within two edits.
+import { Arrivals, Link, Node, ScenarioFile, Source, Workload } from "./schema.js";
+
+const ARRIVAL_KEYS = [...new Set(Arrivals.options.flatMap((o) => Object.keys(o.shape)))];
+
+/** Keys the schema accepts at `path` (an object's own path), or [] when unknown. */
+export function keysAt(path: ReadonlyArray<string | number>): string[] {
+  const [a, , c] = path;
+  if (path.length === 0) return Object.keys(ScenarioFile.shape);
+  if (path[path.length - 1] === "arrivals") return ARRIVAL_KEYS;
+  if (a === "nodes" && path.length === 2) return Object.keys(Node.shape);
+  if (a === "links" && path.length === 2) return Object.keys(Link.shape);
+  if (a === "workload" && path.length === 1) return Object.keys(Workload.shape);
+  if (a === "sources" && path.length === 2 && c === undefined) return Object.keys(Source.shape);
+  if (a === "noise") return path.length === 1 ? ["compute"] : ["kind", "cv"];
+  if (a === "wire") return ["headerBytes", "resultBytes"];
+  if (a === "estimator") return ["kind", "alpha", "window"];
+  return [];
+}
+
+export function suggestKey(key: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const c of candidates) {
+    const d = editDistance(key.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance (small strings only). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

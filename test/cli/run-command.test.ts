@@ -1,0 +1,82 @@
+// The CLI as a user runs it: exit codes, stdout formats, --out safety, and error reporting.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const SMALL = ["--set", "workload.requests=50", "--set", "workload.warmupRequests=0"];
+
+describe("splitsim run", () => {
+  it("prints a table with one row per scheduler", () => {
+    const r = cli("run", "scenarios/quickstart.yaml", ...SMALL);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[1]).toMatch(/^scheduler\s+completed/);
+    expect(lines.slice(3).map((l) => l.split(/\s+/)[0])).toEqual(["device-only", "cloud-only", "neurosurgeon"]);
+  });
+
+  it("--format json prints only a JSON array with one report per scheduler", () => {
+    const r = cli("run", "scenarios/quickstart.yaml", ...SMALL, "--scheduler", "device-only,cloud-only", "--format", "json");
+    expect(r.code).toBe(0);
+    const reports = JSON.parse(r.stdout) as Array<{ scheduler: string; requests: { admitted: number } }>;
+    expect(reports.map((x) => x.scheduler)).toEqual(["device-only", "cloud-only"]);
+    expect(reports[0]!.requests.admitted).toBe(50);
+  });
+
+  it("--out writes report.json, requests.csv and resources.csv per scheduler and refuses a non-empty dir", () => {
+    const dir = mkdtempSync(join(tmpdir(), "splitsim-out-"));
+    const out = join(dir, "results");
+    expect(cli("run", "scenarios/quickstart.yaml", ...SMALL, "--scheduler", "neurosurgeon", "--out", out).code).toBe(0);
+    for (const f of ["report.json", "requests.csv", "resources.csv"]) expect(existsSync(join(out, "neurosurgeon", f))).toBe(true);
+    const csvLines = readFileSync(join(out, "neurosurgeon", "requests.csv"), "utf8").trim().split("\n");
+    expect(csvLines).toHaveLength(51);
+    const again = cli("run", "scenarios/quickstart.yaml", ...SMALL, "--scheduler", "neurosurgeon", "--out", out);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/not empty.*--force/);
+    expect(cli("run", "scenarios/quickstart.yaml", ...SMALL, "--scheduler", "neurosurgeon", "--out", out, "--force").code).toBe(0);
+  });
+
+  it("an invalid scenario with three mistakes prints all three with their paths and exits 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "splitsim-bad-"));
+    const file = join(dir, "bad.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: bad",
+        "model: resnet50",
+        "nodes:",
+        "  phone: { device: jetson-nano, servers: 0 }", // mistake 1: servers must be >= 1
+        "  cloud: { device: a100 }",
+        "links:",
+        "  up: { from: phone, to: nowhere, bandwidthMbps: 10 }", // mistake 2: unknown node
+        "workload:",
+        "  arrivals: { kind: periodic, fps: -3 }", // mistake 3: fps must be > 0
+        "  requests: 10",
+      ].join("\n"),
+    );
+    const r = cli("run", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/:4: nodes\.phone\.servers/);
+    expect(r.stderr).toMatch(/:7: links\.up\.to/);
+    expect(r.stderr).toMatch(/:9: workload\.arrivals\.fps/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("a missing scenario file is a clear error with exit code 2", () => {
+    const r = cli("run", "scenarios/does-not-exist.yaml");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/does-not-exist\.yaml/);
+  });
+
+  it("lists the built-in schedulers, models and devices", () => {
+    expect(cli("schedulers").stdout).toMatch(/neurosurgeon: .*\n\s+objective/);
+    expect(cli("models").stdout).toMatch(/resnet50/);
+    expect(cli("devices").stdout).toMatch(/jetson-nano/);
+  });
+});
