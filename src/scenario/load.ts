@@ -25,7 +25,7 @@ export function loadScenario(file: string, opts: LoadOptions = {}): ResolvedScen
 
 export function resolveScenarioText(text: string, file: string, opts: LoadOptions = {}): ResolvedScenario {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines });
   const located: LocatedProblem[] = doc.errors.map((e) => ({
     path: "",
     line: e.linePos?.[0]?.line ?? null,
@@ -49,7 +49,10 @@ export function resolveScenarioText(text: string, file: string, opts: LoadOption
     scenario = resolveScenario(parsed, { name: basename(file, extname(file)), baseDir }, read, problems);
   }
   if (problems.length > 0 || scenario === null) {
-    throw new ScenarioError(file, problems.map((p) => ({ path: dotted(p.path), line: lineOf(doc, lines, p.path), message: p.message })));
+    const located = problems.map((p) => ({ path: dotted(p.path), line: lineOf(doc, lines, p.path), message: p.message }));
+    // In file order; problems without a line (from --set) come last, in the order found.
+    located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+    throw new ScenarioError(file, located);
   }
   return scenario;
 }
