@@ -107,7 +107,15 @@ export class Model {
    * exponential in the branch width; min-cut schedulers use boundaryOf() on their own masks.
    * k = 0 sends the raw input; k = L sends nothing (the result returns separately).
    */
-  prefixCuts(): Cut[] {
+  prefixCuts(): readonly Cut[] {
+    // Schedulers ask per request; the model is immutable, so the L+1 cuts are built once.
+    if (this.cutsCache === null) this.cutsCache = this.buildPrefixCuts();
+    return this.cutsCache;
+  }
+
+  private cutsCache: readonly Cut[] | null = null;
+
+  private buildPrefixCuts(): Cut[] {
     const cuts: Cut[] = [];
     for (let k = 0; k <= this.layerCount; k++) {
       // Tensor t (raw input or layer < k) crosses iff some consumer is at index >= k.
