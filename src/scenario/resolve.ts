@@ -9,7 +9,9 @@ import { resolveLink } from "./resolve-link.js";
 import { resolveModel } from "./resolve-model.js";
 import type { Problem, Reader } from "./problems.js";
 import type { SectionParse } from "./parse-sections.js";
-import type { EstimatorParsed, SourceParsed } from "./schema.js";
+import { resolveEstimator } from "./resolve-estimator.js";
+import { checkSchedulerOptions } from "./check-options.js";
+import type { SourceParsed } from "./schema.js";
 import type { Arrivals, EstimatorSpec, ResolvedNode, ResolvedScenario, ResolvedSource } from "./types.js";
 
 export function resolveScenario(
@@ -102,6 +104,9 @@ export function resolveScenario(
     });
   }
 
+  const estimator = resolveEstimator(f.estimator);
+  for (const name of schedulers) checkSchedulerOptions(name, f.options[name] ?? {}, estimator, problems);
+
   return {
     name: f.name ?? defaults.name,
     baseDir: defaults.baseDir,
@@ -113,7 +118,7 @@ export function resolveScenario(
     warmupRequests,
     noise: { compute: f.noise.compute },
     wire: { headerBytes: f.wire.headerBytes, resultBytes: f.wire.resultBytes ?? null },
-    estimator: resolveEstimator(f.estimator),
+    estimator,
     schedulers,
     options: f.options,
   };
@@ -135,18 +140,6 @@ function onlyEndNode(nodes: readonly ResolvedNode[], problems: Problem[]): strin
       : `several end devices (${ends.map((n) => n.name).join(", ")}): choose one with workload.at, or use sources`,
   });
   return null;
-}
-
-export function resolveEstimator(e: EstimatorParsed): EstimatorSpec {
-  const o = typeof e === "string" ? { kind: e } : e;
-  switch (o.kind) {
-    case "ewma":
-      return { kind: "ewma", alpha: ("alpha" in o ? o.alpha : undefined) ?? 0.3 };
-    case "harmonic":
-      return { kind: "harmonic", window: ("window" in o ? o.window : undefined) ?? 5 };
-    default:
-      return { kind: o.kind };
-  }
 }
 
 function resolveArrivals(src: SourceParsed, path: Array<string | number>, read: Reader, problems: Problem[]): { arrivals: Arrivals; requests: number } {

@@ -8,6 +8,9 @@ export function parseOptions<T extends z.ZodType>(scheduler: string, schema: T, 
   if (r.success) return r.data;
   throw new OptionsError(
     scheduler,
-    r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+    r.error.issues.map((i) => ({
+      path: i.path.map(String).join("."),
+      message: i.code === "invalid_type" && i.input === undefined ? "is required" : i.message,
+    })),
   );
 }
