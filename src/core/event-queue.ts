@@ -50,10 +50,7 @@ export class EventQueue {
       this.move(p, i);
       i = p;
     }
-    times[i] = time;
-    keys[i] = key;
-    this.handlers[i] = handler;
-    this.args[i] = arg;
+    this.place(i, time, key, handler, arg);
     return id;
   }
 
@@ -115,10 +112,14 @@ export class EventQueue {
       this.move(c, i);
       i = c;
     }
-    times[i] = t;
-    keys[i] = k;
-    this.handlers[i] = h;
-    this.args[i] = a;
+    this.place(i, t, k, h, a);
+  }
+
+  private place(i: number, time: number, key: number, handler: Handler, arg: number): void {
+    this.times[i] = time;
+    this.keys[i] = key;
+    this.handlers[i] = handler;
+    this.args[i] = arg;
   }
 
   private move(from: number, to: number): void {

@@ -1,7 +1,7 @@
 // cloud-only: send the raw input (uint8) to the target and run every layer there.
 import { z } from "zod";
 import { parseOptions } from "./options.js";
-import { requireUplink, resolveRoute, type SplitRoute } from "./planning/route.js";
+import { RouteCache } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
 import type { Scheduler, SchedulerFactory } from "./scheduler.js";
 
@@ -11,19 +11,12 @@ export const cloudOnly: SchedulerFactory = {
   create(options): Scheduler {
     const opts = parseOptions("cloud-only", z.strictObject({ target: z.string().optional() }), options);
     const cache = new SplitPlanCache();
-    const routes = new Map<number, SplitRoute>();
+    const routes = new RouteCache(opts.target);
     return {
       name: "cloud-only",
       plan(req, ctx) {
         const model = ctx.model(req.model);
-        const origin = ctx.topology.originOf(req.source);
-        let route = routes.get(origin);
-        if (route === undefined) {
-          route = resolveRoute(ctx, origin, opts.target);
-          requireUplink(ctx, route, "cloud-only");
-          routes.set(origin, route);
-        }
-        return cache.get(ctx, model, route, model.prefixCuts()[0]!, 32);
+        return cache.get(ctx, model, routes.offload(ctx, req.source, "cloud-only"), model.prefixCuts()[0]!, 32);
       },
     };
   },

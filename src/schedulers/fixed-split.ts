@@ -3,17 +3,14 @@
 import { z } from "zod";
 import { OptionsError } from "../errors.js";
 import type { Cut, Model } from "../workload/model.js";
-import { WIRE_BITS } from "../workload/quantization.js";
-import { parseOptions } from "./options.js";
-import { requireUplink, resolveRoute, type SplitRoute } from "./planning/route.js";
+import { bitsOption, parseOptions } from "./options.js";
+import { requireUplink, RouteCache } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
 import type { Scheduler, SchedulerFactory } from "./scheduler.js";
 
 const Options = z.strictObject({
   cut: z.string(),
-  bits: z.number().int().refine((b) => (WIRE_BITS as readonly number[]).includes(b), {
-    message: `bits must be one of ${WIRE_BITS.join(", ")}`,
-  }).default(32),
+  bits: bitsOption,
   target: z.string().optional(),
 });
 
@@ -36,7 +33,7 @@ export const fixedSplit: SchedulerFactory = {
   create(options): Scheduler {
     const opts = parseOptions("fixed-split", Options, options);
     const cache = new SplitPlanCache();
-    const routes = new Map<number, SplitRoute>();
+    const routes = new RouteCache(opts.target);
     const cuts = new Map<string, Cut>();
     return {
       name: "fixed-split",
@@ -45,8 +42,7 @@ export const fixedSplit: SchedulerFactory = {
         const origin = ctx.topology.originOf(req.source);
         let cut = cuts.get(model.name);
         if (cut === undefined) cuts.set(model.name, (cut = findCut(model, opts.cut, "fixed-split")));
-        let route = routes.get(origin);
-        if (route === undefined) routes.set(origin, (route = resolveRoute(ctx, origin, opts.target)));
+        const route = routes.get(ctx, origin);
         if (cut.upstreamCount < model.layerCount) requireUplink(ctx, route, "fixed-split");
         return cache.get(ctx, model, route, cut, opts.bits);
       },

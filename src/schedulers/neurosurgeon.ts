@@ -6,17 +6,15 @@
 import { z } from "zod";
 import { layerTimeMs } from "../workload/compute-model.js";
 import type { Model } from "../workload/model.js";
-import { boundaryBytes, WIRE_BITS } from "../workload/quantization.js";
-import { parseOptions } from "./options.js";
-import { requireUplink, resolveRoute, type SplitRoute } from "./planning/route.js";
+import { boundaryBytes } from "../workload/quantization.js";
+import { bitsOption, parseOptions } from "./options.js";
+import { RouteCache, type SplitRoute } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
 import type { Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
 
 const Options = z.strictObject({
   objective: z.enum(["latency", "throughput"]).default("latency"),
-  bits: z.number().int().refine((b) => (WIRE_BITS as readonly number[]).includes(b), {
-    message: `bits must be one of ${WIRE_BITS.join(", ")}`,
-  }).default(32),
+  bits: bitsOption,
   target: z.string().optional(),
 });
 
@@ -44,7 +42,7 @@ export const neurosurgeon: SchedulerFactory = {
   create(options): Scheduler {
     const opts = parseOptions("neurosurgeon", Options, options);
     const plans = new SplitPlanCache();
-    const routes = new Map<number, SplitRoute>();
+    const routes = new RouteCache(opts.target);
     const tables = new Map<string, CutTable>();
 
     function table(ctx: SchedulerContext, model: Model, route: SplitRoute): CutTable {
@@ -63,13 +61,7 @@ export const neurosurgeon: SchedulerFactory = {
       name: "neurosurgeon",
       plan(req, ctx) {
         const model = ctx.model(req.model);
-        const origin = ctx.topology.originOf(req.source);
-        let route = routes.get(origin);
-        if (route === undefined) {
-          route = resolveRoute(ctx, origin, opts.target);
-          requireUplink(ctx, route, "neurosurgeon");
-          routes.set(origin, route);
-        }
+        const route = routes.offload(ctx, req.source, "neurosurgeon");
         const t = table(ctx, model, route);
         const L = model.layerCount;
         const up = ctx.topology.links[route.uplink]!;

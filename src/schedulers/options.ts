@@ -1,7 +1,8 @@
 // Option parsing shared by the schedulers: a zod object schema per scheduler, its problems
 // turned into an OptionsError with paths under `options.<scheduler>`.
-import type { z } from "zod";
+import { z } from "zod";
 import { OptionsError } from "../errors.js";
+import { WIRE_BITS } from "../workload/quantization.js";
 
 export function parseOptions<T extends z.ZodType>(scheduler: string, schema: T, raw: Record<string, unknown>): z.output<T> {
   const r = schema.safeParse(raw);
@@ -14,3 +15,10 @@ export function parseOptions<T extends z.ZodType>(scheduler: string, schema: T, 
     })),
   );
 }
+
+/** The `bits` option: bits per element of boundary tensors on the wire (default 32). */
+export const bitsOption = z
+  .number()
+  .int()
+  .refine((b) => (WIRE_BITS as readonly number[]).includes(b), { message: `bits must be one of ${WIRE_BITS.join(", ")}` })
+  .default(32);

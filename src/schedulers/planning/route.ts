@@ -39,3 +39,25 @@ export function requireUplink(ctx: SchedulerContext, route: SplitRoute, schedule
       : `${scheduler}: no link from '${from}' to '${ctx.topology.stations[route.target]!.name}'`,
   );
 }
+
+/** Routes per origin for one scheduler instance: resolved on first use, then reused. */
+export class RouteCache {
+  private readonly routes = new Map<number, SplitRoute>();
+  constructor(private readonly targetName: string | undefined) {}
+
+  /** The route of a request's origin, checked to have an uplink (for schedulers that offload). */
+  offload(ctx: SchedulerContext, source: number, scheduler: string): SplitRoute {
+    const route = this.get(ctx, ctx.topology.originOf(source));
+    requireUplink(ctx, route, scheduler);
+    return route;
+  }
+
+  get(ctx: SchedulerContext, origin: number): SplitRoute {
+    let route = this.routes.get(origin);
+    if (route === undefined) {
+      route = resolveRoute(ctx, origin, this.targetName);
+      this.routes.set(origin, route);
+    }
+    return route;
+  }
+}
