@@ -79,7 +79,8 @@ export class Station {
     this.requestDispatch();
   }
 
-  private requestDispatch(): void {
+  /** Schedules a dispatch at the current instant unless one is pending or every server is busy. */
+  requestDispatch(): void {
     if (this.dispatchPending || this.busyCount === this.cfg.servers) return;
     this.dispatchPending = true;
     this.sim.at(this.sim.now, Phase.Dispatch, this.onDispatch);

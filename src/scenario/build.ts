@@ -30,10 +30,16 @@ export interface BuiltRun {
   observer: Observer;
 }
 
-export function buildRun(s: ResolvedScenario, workload: Workload, schedulerName: string, observers: readonly Observer[]): BuiltRun {
+/**
+ * `scheduler` is a registry name (its options and estimator come from the scenario) or a
+ * ready-made Scheduler object (it gets the scenario's estimator), e.g. one a researcher is
+ * prototyping in a script.
+ */
+export function buildRun(s: ResolvedScenario, workload: Workload, scheduler: string | Scheduler, observers: readonly Observer[]): BuiltRun {
   const sim = new Simulator(s.seed);
-  const raw = s.options[schedulerName] ?? {};
-  const scheduler = schedulerFactory(schedulerName).create(schedulerOwnOptions(raw));
+  const schedulerName = typeof scheduler === "string" ? scheduler : scheduler.name;
+  const raw = typeof scheduler === "string" ? (s.options[scheduler] ?? {}) : {};
+  const policyObject = typeof scheduler === "string" ? schedulerFactory(scheduler).create(schedulerOwnOptions(raw)) : scheduler;
   const estimator = schedulerEstimator(schedulerName, raw, s.estimator);
   const topology = new Topology(s);
   const models = new Map(Object.entries(s.models).map(([name, spec]) => [name, new Model(spec)]));
@@ -44,12 +50,12 @@ export function buildRun(s: ResolvedScenario, workload: Workload, schedulerName:
   const executor = new Executor(sim, observer, ctx.stations, ctx.links, {
     requestDone(req: Request) {
       runner!.requestDone(req);
-      if (!req.dropped) scheduler.onComplete?.(req, ctx);
+      if (!req.dropped) policyObject.onComplete?.(req, ctx);
     },
   });
   const policy: QueuePolicy = {};
-  if (scheduler.pick) policy.pick = (st, waiting) => scheduler.pick!(st, waiting, ctx);
-  if (scheduler.batch) policy.batch = (st, waiting) => scheduler.batch!(st, waiting, ctx);
+  if (policyObject.pick) policy.pick = (st, waiting) => policyObject.pick!(st, waiting, ctx);
+  if (policyObject.batch) policy.batch = (st, waiting) => policyObject.batch!(st, waiting, ctx);
 
   s.nodes.forEach((n, i) => {
     const cfg = {
@@ -74,12 +80,12 @@ export function buildRun(s: ResolvedScenario, workload: Workload, schedulerName:
   runner = new SourceRunner(sim, s.sources, workload, {
     arrive(req: Request) {
       observer.onArrive?.(req, sim.now);
-      executor.admit(req, scheduler.plan(req, ctx));
+      executor.admit(req, policyObject.plan(req, ctx));
     },
   });
 
-  if (scheduler.tick) {
-    const tick = scheduler.tick;
+  if (policyObject.tick) {
+    const tick = policyObject.tick;
     if (!(tick.everyMs > 0)) throw new SplitsimError(`${schedulerName}: tick.everyMs must be > 0`);
     const period = ms(tick.everyMs);
     const onTick = (): void => {
@@ -89,5 +95,5 @@ export function buildRun(s: ResolvedScenario, workload: Workload, schedulerName:
     };
     sim.at(0, Phase.Dispatch, onTick);
   }
-  return { sim, scheduler, estimator, topology, runner, observer };
+  return { sim, scheduler: policyObject, estimator, topology, runner, observer };
 }

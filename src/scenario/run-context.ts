@@ -46,6 +46,10 @@ export class RunContext implements SchedulerContext {
     return this.stations[station]!.busyServers;
   }
 
+  wake(station: number): void {
+    this.stations[station]!.requestDispatch();
+  }
+
   bandwidthBps(link: number): number {
     return this.estimators[link]!.estimate(this.sim.now);
   }

@@ -8,6 +8,7 @@ import type { RunReport } from "../metrics/report.js";
 import type { Request } from "../workload/request.js";
 import { generateWorkload, type Workload } from "../workload/workload.js";
 import { estimatorLabel } from "../schedulers/estimators.js";
+import type { Scheduler } from "../schedulers/scheduler.js";
 import { buildRun } from "./build.js";
 import { scenarioHash } from "./hash.js";
 import type { ResolvedScenario } from "./types.js";
@@ -27,10 +28,12 @@ export interface RunOptions {
   observers?: readonly Observer[];
 }
 
-export function runScenario(s: ResolvedScenario, schedulerName: string, opts: RunOptions = {}): RunResult {
+/** Runs one scheduler, given by registry name or as a Scheduler object, over the scenario. */
+export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, opts: RunOptions = {}): RunResult {
+  const schedulerName = typeof scheduler === "string" ? scheduler : scheduler.name;
   const workload = opts.workload ?? generateWorkload(s);
   const collector = new Collector({ warmupRequests: s.warmupRequests });
-  const built = buildRun(s, workload, schedulerName, [collector, ...(opts.observers ?? [])]);
+  const built = buildRun(s, workload, scheduler, [collector, ...(opts.observers ?? [])]);
   const { sim, runner, observer, topology } = built;
   observer.onSetup?.(topology.resources());
   runner.start();
