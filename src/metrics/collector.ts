@@ -96,6 +96,7 @@ export class Collector implements Observer {
         kind: info.kind,
         servers: info.servers,
         busyMs: roundMs(f.busyNs),
+        serverBusyMs: Array.from(a.busyNs, roundMs),
         utilisation: roundRatio(t1 > t0 ? f.busyNs / (info.servers * (t1 - t0)) : 0),
         bubbleRatio: roundRatio(f.bubbleRatio),
         fillMs: roundMs(f.fillNs),

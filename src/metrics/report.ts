@@ -7,6 +7,8 @@ export interface ResourceReport {
   kind: "station" | "link";
   servers: number;
   busyMs: number;
+  /** Busy time of each server (a station's servers in index order; a link has one). */
+  serverBusyMs: number[];
   utilisation: number;
   bubbleRatio: number;
   fillMs: number;

@@ -1,6 +1,6 @@
 // Summary statistics of a sample: mean and type-7 quantiles (linear interpolation between order
 // statistics, as d3-array's quantileSorted and numpy's default). An empty sample gives zeros.
-import { quantileSorted } from "d3-array";
+import { mean, quantileSorted } from "d3-array";
 
 export interface LatencySummary {
   mean: number;
@@ -14,9 +14,8 @@ export interface LatencySummary {
 export function summarize(values: Float64Array): LatencySummary {
   if (values.length === 0) return { mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 };
   const sorted = Float64Array.from(values).sort();
-  let sum = 0;
-  for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
   // d3's types ask for an array; any ArrayLike of numbers works at run time.
-  const q = (p: number) => quantileSorted(sorted as unknown as number[], p)!;
-  return { mean: sum / sorted.length, p50: q(0.5), p90: q(0.9), p95: q(0.95), p99: q(0.99), max: sorted[sorted.length - 1]! };
+  const xs = sorted as unknown as number[];
+  const q = (p: number) => quantileSorted(xs, p)!;
+  return { mean: mean(xs)!, p50: q(0.5), p90: q(0.9), p95: q(0.95), p99: q(0.99), max: sorted[sorted.length - 1]! };
 }
