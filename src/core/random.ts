@@ -1,6 +1,6 @@
 // Seeded named random streams: rng(name) is derived from (master seed, stream name) only, so
 // adding a stream never shifts another stream's draws. Uses seedrandom's xor4096 (fast, long
-// period); never Math.random.
+// period); never the unseeded global generator.
 import seedrandom from "seedrandom";
 
 /** A stream of uniform draws in [0, 1) with the few distributions the simulator needs. */
