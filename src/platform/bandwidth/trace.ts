@@ -33,9 +33,9 @@ export class BandwidthTrace {
     }
     for (const r of this.rates) if (!(r >= 0) || !Number.isFinite(r)) throw new Error("trace rates must be finite and >= 0");
     this.periodNs = Math.round(opts.periodNs ?? 0);
-    if (this.periodNs > 0 && this.periodNs <= this.starts[this.starts.length - 1]!) {
-      // Allowed: the last start then only closes the cycle and its rate is never used.
-      if (this.periodNs < this.starts[this.starts.length - 1]!) throw new Error("loop period ends before the last segment starts");
+    // A period equal to the last start is allowed: that start then only closes the cycle.
+    if (this.periodNs > 0 && this.periodNs < this.starts[this.starts.length - 1]!) {
+      throw new Error("loop period ends before the last segment starts");
     }
     this.bytesPerPeriod = this.periodNs > 0 ? this.bytesBetween(0, this.periodNs) : 0;
     if (this.periodNs > 0 && this.bytesPerPeriod === 0) throw new Error("a looping trace must carry some bytes per period");
