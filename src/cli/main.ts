@@ -6,6 +6,7 @@ import { hideBin } from "yargs/helpers";
 import { reportError } from "./errors.js";
 import { listDevices, listModels, listSchedulers } from "./list.js";
 import { runCommand } from "./run-command.js";
+import { traceCommands } from "./trace-args.js";
 
 const debug = process.argv.includes("--debug");
 
@@ -36,10 +37,11 @@ try {
         format: argv.format,
       }),
     )
+    .command("trace", "inspect, convert or generate bandwidth traces", (y) => traceCommands(y))
     .command("schedulers", "list the built-in schedulers and their options", {}, () => listSchedulers())
     .command("models", "list the built-in models", {}, () => listModels())
     .command("devices", "list the built-in device profiles", {}, () => listDevices())
-    .demandCommand(1, "name a command: run, schedulers, models or devices")
+    .demandCommand(1, "name a command: run, trace, schedulers, models or devices")
     .strict()
     .fail((msg, err, y) => {
       if (err) throw err;

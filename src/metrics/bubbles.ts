@@ -1,134 +1,107 @@
-// Per-resource busy and idle accounting, fed by observer events in O(servers) per event with no
-// allocation: busy time, first start and last end per server, and idle time split by cause —
-// starved (no unfinished request in the system), upstream (requests exist but none is waiting
-// for this resource) and held (work waits here while this server is idle: the policy holds it).
+// Bubble figures of a resource over the run window [T0, T1] (DESIGN §6, reference §4.3), from a
+// settled ResourceAccount. Everything is in ns; invariant: fill + drain + internal + busy = c·(T1−T0)
+// and starved + upstream + held = internal.
 import type { Time } from "../core/time.js";
+import { HELD, type ResourceAccount, STARVED, UPSTREAM } from "./resource-account.js";
 
-const STARVED = 0;
-const UPSTREAM = 1;
-const HELD = 2;
-
-export class ResourceAccount {
-  readonly busyNs: Float64Array;
-  readonly firstStart: Float64Array;
-  readonly lastEnd: Float64Array;
-  /** Cause accumulators per server (3 per server), advanced lazily to `since`. */
-  private readonly cause: Float64Array;
-  /** The accumulators at each server's first start and at its latest end. */
-  private readonly atFirstStart: Float64Array;
-  private readonly atLastEnd: Float64Array;
-  private readonly since: Float64Array;
-  private readonly busySince: Float64Array;
-  private readonly busy: Uint8Array;
-  private waiting = 0;
-
-  constructor(readonly servers: number) {
-    this.busyNs = new Float64Array(servers);
-    this.firstStart = new Float64Array(servers).fill(-1);
-    this.lastEnd = new Float64Array(servers).fill(-1);
-    this.cause = new Float64Array(3 * servers);
-    this.atFirstStart = new Float64Array(3 * servers);
-    this.atLastEnd = new Float64Array(3 * servers);
-    this.since = new Float64Array(servers);
-    this.busySince = new Float64Array(servers);
-    this.busy = new Uint8Array(servers);
-  }
-
-  /** Brings every idle server's cause accumulator up to `t` under the current state. */
-  advance(t: Time, inSystem: number): void {
-    const c = inSystem === 0 ? STARVED : this.waiting > 0 ? HELD : UPSTREAM;
-    for (let s = 0; s < this.servers; s++) {
-      if (this.busy[s] === 0) this.cause[3 * s + c] = this.cause[3 * s + c]! + (t - this.since[s]!);
-      this.since[s] = t;
-    }
-  }
-
-  setWaiting(n: number, t: Time, inSystem: number): void {
-    if ((n > 0) !== (this.waiting > 0)) this.advance(t, inSystem);
-    this.waiting = n;
-  }
-
-  start(s: number, t: Time, inSystem: number): void {
-    this.advance(t, inSystem);
-    this.busy[s] = 1;
-    this.busySince[s] = t;
-    if (this.firstStart[s]! < 0) {
-      this.firstStart[s] = t;
-      for (let k = 0; k < 3; k++) this.atFirstStart[3 * s + k] = this.cause[3 * s + k]!;
-    }
-  }
-
-  end(s: number, t: Time, inSystem: number): void {
-    this.advance(t, inSystem);
-    this.busy[s] = 0;
-    this.busyNs[s] = this.busyNs[s]! + (t - this.busySince[s]!);
-    this.lastEnd[s] = t;
-    for (let k = 0; k < 3; k++) this.atLastEnd[3 * s + k] = this.cause[3 * s + k]!;
-  }
-
-  get used(): boolean {
-    return this.firstStart.some((x) => x >= 0);
-  }
-
-  /** Idle time between each server's first start and last end, by cause, summed over servers. */
-  internalIdleByCause(): { starved: number; upstream: number; held: number } {
-    const out = [0, 0, 0];
-    for (let s = 0; s < this.servers; s++) {
-      if (this.firstStart[s]! < 0) continue;
-      for (let k = 0; k < 3; k++) out[k] = out[k]! + this.atLastEnd[3 * s + k]! - this.atFirstStart[3 * s + k]!;
-    }
-    return { starved: out[STARVED]!, upstream: out[UPSTREAM]!, held: out[HELD]! };
-  }
-}
-
-export interface BubbleFigures {
+export interface ResourceFigures {
   busyNs: number;
+  serverBusyNs: number[];
   fillNs: number;
   drainNs: number;
   internalIdleNs: number;
-  bubbleRatio: number;
-  activeBubbleRatio: number;
+  starvedNs: number;
+  upstreamNs: number;
+  heldNs: number;
   /** Σ over used servers of (last end − first start). */
   spanNs: number;
-  firstStartNs: number;
-  lastEndNs: number;
+  /** Earliest first start and latest last end over the servers, -1 when unused. */
+  firstStartNs: Time;
+  lastEndNs: Time;
+  /** Some server did work (possibly of zero length) within the window. */
+  used: boolean;
+  utilisation: number;
+  bubbleRatio: number;
+  activeBubbleRatio: number;
+  bubbleRatioExcludingStarved: number;
 }
 
 /**
- * Bubble figures of one resource over the run window [t0, t1] (DESIGN §6): β = 1 − B/(c·(T1−T0));
- * fill = Σ_servers (first start − T0) (a never-used server's whole window), drain = Σ (T1 − last
- * end), internal = c·(T1−T0) − B − fill − drain; active ratio = 1 − B / Σ (last end − first start).
+ * With c servers, window W = T1 − T0, busy B and E = time within the window with no request in the
+ * system:
+ * - fill = Σ_servers (first start − T0), a never-used server adding its whole window;
+ *   drain = Σ_used servers (T1 − last end); internal idle = c·W − B − fill − drain;
+ * - utilisation = B/(c·W); β = 1 − B/(c·W), and 1 for an unused resource (0 if W = 0 and used);
+ * - active ratio = 1 − B/span (0 when the span is 0): stalls inside the active span only;
+ * - β without starved time = 1 − B/(c·(W − E)) (0 when W = E): arrival gaps are not bubbles.
  */
-export function bubbleFigures(a: ResourceAccount, t0: Time, t1: Time): BubbleFigures {
-  const window = t1 - t0;
-  let busy = 0;
-  let fill = 0;
-  let drain = 0;
-  let span = 0;
-  let first = Infinity;
-  let last = -Infinity;
+export function resourceFigures(a: ResourceAccount, t0: Time, t1: Time, emptyNs: number): ResourceFigures {
+  const w = t1 - t0;
+  const f: ResourceFigures = {
+    busyNs: 0, serverBusyNs: [], fillNs: 0, drainNs: 0, internalIdleNs: 0, starvedNs: 0, upstreamNs: 0,
+    heldNs: 0, spanNs: 0, firstStartNs: -1, lastEndNs: -1, used: false, utilisation: 0, bubbleRatio: 1,
+    activeBubbleRatio: 0, bubbleRatioExcludingStarved: 1,
+  };
   for (let s = 0; s < a.servers; s++) {
-    busy += a.busyNs[s]!;
-    if (a.firstStart[s]! < 0) {
-      fill += window;
+    const b = a.windowBusyNs(s);
+    f.serverBusyNs.push(b);
+    f.busyNs += b;
+    const first = a.windowFirstStart(s);
+    if (first < 0) {
+      f.fillNs += w;
       continue;
     }
-    fill += a.firstStart[s]! - t0;
-    drain += t1 - a.lastEnd[s]!;
-    span += a.lastEnd[s]! - a.firstStart[s]!;
-    first = Math.min(first, a.firstStart[s]!);
-    last = Math.max(last, a.lastEnd[s]!);
+    const last = a.windowLastEnd(s);
+    f.used = true;
+    f.fillNs += first - t0;
+    f.drainNs += t1 - last;
+    f.spanNs += last - first;
+    f.starvedNs += a.internalIdleNs(s, STARVED);
+    f.upstreamNs += a.internalIdleNs(s, UPSTREAM);
+    f.heldNs += a.internalIdleNs(s, HELD);
+    if (f.firstStartNs < 0 || first < f.firstStartNs) f.firstStartNs = first;
+    if (last > f.lastEndNs) f.lastEndNs = last;
   }
-  const capacity = a.servers * window;
+  const capacity = a.servers * w;
+  f.internalIdleNs = capacity - f.busyNs - f.fillNs - f.drainNs;
+  f.utilisation = capacity > 0 ? f.busyNs / capacity : 0;
+  if (f.used) {
+    f.bubbleRatio = ratioIdle(f.busyNs, capacity);
+    f.bubbleRatioExcludingStarved = ratioIdle(f.busyNs, a.servers * (w - emptyNs));
+    f.activeBubbleRatio = ratioIdle(f.busyNs, f.spanNs);
+  }
+  return f;
+}
+
+export interface OverallFigures {
+  bubbleRatio: number;
+  activeBubbleRatio: number;
+  bubbleRatioExcludingStarved: number;
+}
+
+/**
+ * β = 1 − Σ B_r / Σ c_r·W over the resources used in the window only: a resource a policy never
+ * touches (the cloud under device-only) is not a pipeline bubble. The active and starved-free
+ * variants sum the same way. With no used resource every figure is 0.
+ */
+export function overallFigures(resources: readonly { servers: number; f: ResourceFigures }[], w: number, emptyNs: number): OverallFigures {
+  let busy = 0;
+  let servers = 0;
+  let span = 0;
+  for (const { servers: c, f } of resources) {
+    if (!f.used) continue;
+    busy += f.busyNs;
+    servers += c;
+    span += f.spanNs;
+  }
   return {
-    busyNs: busy,
-    fillNs: fill,
-    drainNs: drain,
-    internalIdleNs: capacity - busy - fill - drain,
-    bubbleRatio: capacity > 0 ? 1 - busy / capacity : 0,
-    activeBubbleRatio: span > 0 ? 1 - busy / span : 0,
-    spanNs: span,
-    firstStartNs: first === Infinity ? -1 : first,
-    lastEndNs: last === -Infinity ? -1 : last,
+    bubbleRatio: ratioIdle(busy, servers * w),
+    activeBubbleRatio: ratioIdle(busy, span),
+    bubbleRatioExcludingStarved: ratioIdle(busy, servers * (w - emptyNs)),
   };
+}
+
+/** 1 − busy/capacity, or 0 when the capacity is empty (nothing to be idle in). */
+function ratioIdle(busy: number, capacity: number): number {
+  return capacity > 0 ? 1 - busy / capacity : 0;
 }

@@ -1,140 +1,180 @@
-// Collector: the observer that turns a run's events into a RunReport. It keeps every request
-// (for requests.csv) and per-resource accounts; bubble figures use the whole run window, latency
-// and throughput leave out the first `warmupRequests` requests (by arrival order).
+// Collector: the observer that turns a run's events into a RunReport. Bubble figures use the whole
+// run window [T0 = first arrival, T1 = last completion]; latency and throughput leave out the first
+// `warmupRequests` requests (ids are in arrival order). It keeps every finished request for the CSV.
 import type { Time } from "../core/time.js";
 import type { Request } from "../workload/request.js";
-import { bubbleFigures, ResourceAccount } from "./bubbles.js";
+import { overallFigures, resourceFigures, type ResourceFigures } from "./bubbles.js";
 import type { Observer, ResourceInfo } from "./observer.js";
-import { roundMs, roundRatio, type ReportMeta, type ResourceReport, type RunReport } from "./report.js";
+import { buildRunReport, type ReportMeta, type ResourceReport, type RunReport } from "./report.js";
+import { ResourceAccount, type SystemState } from "./resource-account.js";
 import { summarize } from "./stats.js";
 
+const toMs = (ns: number): number => ns / 1e6;
+
 export class Collector implements Observer {
-  private resources: readonly ResourceInfo[] = [];
+  private infos: readonly ResourceInfo[] = [];
   private accounts: ResourceAccount[] = [];
-  private readonly all: Request[] = [];
-  private inSystem = 0;
-  private lastEventTime: Time = 0;
+  private readonly sys: SystemState = { inSystem: 0, lastCompletion: -1 };
+  private readonly completed: Request[] = [];
+  private readonly dropped: Request[] = [];
+  private admitted = 0;
+  private t0: Time = -1;
+  /** Arrival of the first request after the warm-up, -1 until it arrives. */
+  private measuredFrom: Time = -1;
+  private lastEvent: Time = 0;
+  /** System-empty time: closed gaps so far, the open gap's start, and the total at the last completion. */
+  private emptyNs = 0;
+  private emptySince: Time = -1;
+  private emptyAtT1 = 0;
 
   constructor(private readonly opts: { warmupRequests: number }) {}
 
-  /** Every admitted request (completed or dropped), in id order. */
+  /** Every finished request (completed or dropped), in id order. */
   get requests(): readonly Request[] {
-    return this.all;
+    return [...this.completed, ...this.dropped].sort((a, b) => a.id - b.id);
   }
 
   onSetup(resources: readonly ResourceInfo[]): void {
-    this.resources = resources;
-    this.accounts = resources.map((r) => new ResourceAccount(r.servers));
+    this.infos = resources;
+    this.accounts = resources.map((r) => new ResourceAccount(r.servers, this.sys));
   }
 
   onArrive(req: Request, t: Time): void {
-    this.all.push(req);
-    if (this.inSystem === 0) this.advanceAll(t);
-    this.inSystem++;
+    this.lastEvent = t;
+    this.admitted++;
+    if (this.t0 < 0) this.t0 = t;
+    if (this.measuredFrom < 0 && req.id >= this.opts.warmupRequests) this.measuredFrom = t;
+    if (this.sys.inSystem === 0) {
+      // Starved -> not starved for every idle server: settle all of them first.
+      this.advanceAll(t);
+      if (this.emptySince >= 0) this.emptyNs += t - this.emptySince;
+      this.emptySince = -1;
+    }
+    this.sys.inSystem++;
   }
 
   onQueue(res: number, waiting: number, t: Time): void {
-    this.accounts[res]!.setWaiting(waiting, t, this.inSystem);
+    this.lastEvent = t;
+    this.accounts[res]!.setWaiting(waiting, t);
   }
 
   onStart(res: number, server: number, t: Time): void {
-    this.accounts[res]!.start(server, t, this.inSystem);
+    this.lastEvent = t;
+    this.accounts[res]!.start(server, t);
   }
 
   onEnd(res: number, server: number, t: Time): void {
-    this.accounts[res]!.end(server, t, this.inSystem);
+    this.lastEvent = t;
+    this.accounts[res]!.end(server, t);
   }
 
-  onComplete(_req: Request, t: Time): void {
+  onComplete(req: Request, t: Time): void {
+    this.completed.push(req);
     this.leave(t);
+    this.sys.lastCompletion = t;
+    // Gaps closed so far all lie before this completion; one opened by it lies after.
+    this.emptyAtT1 = this.emptyNs;
   }
 
-  onDrop(_req: Request, t: Time): void {
+  onDrop(req: Request, t: Time): void {
+    this.dropped.push(req);
     this.leave(t);
   }
 
   onFinish(t: Time): void {
-    this.lastEventTime = t;
+    this.lastEvent = t;
   }
 
   private leave(t: Time): void {
-    if (this.inSystem === 1) this.advanceAll(t);
-    this.inSystem--;
+    this.lastEvent = t;
+    if (this.sys.inSystem === 1) {
+      this.advanceAll(t);
+      this.emptySince = t;
+    }
+    this.sys.inSystem--;
   }
 
-  /** Idle causes depend on whether the system is empty: settle every account before it flips. */
   private advanceAll(t: Time): void {
-    for (const a of this.accounts) a.advance(t, this.inSystem);
+    for (let i = 0; i < this.accounts.length; i++) this.accounts[i]!.advance(t);
   }
 
+  /**
+   * T1 is the last completion (a drop does not extend it), or the last event seen when nothing
+   * completed. deadlineMissed counts every request with a deadline that completed after it or was
+   * dropped (a refusal misses the deadline too), warm-up included like the other counts.
+   */
   report(meta: ReportMeta): RunReport {
-    const reqs = this.all;
-    const completed = reqs.filter((r) => !r.dropped);
-    const t0 = reqs.length > 0 ? reqs[0]!.arrival : 0;
-    let t1 = completed.length > 0 ? 0 : this.lastEventTime;
-    for (const r of completed) if (r.completion > t1) t1 = r.completion;
+    const done = this.completed;
+    const t0 = this.t0 < 0 ? 0 : this.t0;
+    const t1 = done.length > 0 ? this.sys.lastCompletion : Math.max(this.lastEvent, t0);
+    // Without a completion the window ends at the last event, so an open empty gap counts up to it.
+    const openGap = this.emptySince >= 0 ? t1 - this.emptySince : 0;
+    const emptyNs = done.length > 0 ? this.emptyAtT1 : this.emptyNs + openGap;
     const warm = this.opts.warmupRequests;
-    const measured = completed.filter((r) => r.id >= warm);
-    const latencies = Float64Array.from(measured, (r) => (r.completion - r.arrival) / 1e6);
-    const from = reqs.length > warm ? reqs[warm]!.arrival : t1;
-    const deadlineMissed = reqs.filter((r) => r.deadline >= 0 && (r.dropped || r.completion > r.deadline)).length;
 
-    const resources: Record<string, ResourceReport> = {};
-    let busyUsed = 0;
-    let capacityUsed = 0;
-    let spanUsed = 0;
-    this.resources.forEach((info, i) => {
-      const a = this.accounts[i]!;
-      const f = bubbleFigures(a, t0, t1);
-      const causes = a.internalIdleByCause();
-      if (a.used) {
-        busyUsed += f.busyNs;
-        capacityUsed += info.servers * (t1 - t0);
-        spanUsed += f.spanNs;
-      }
-      resources[info.id] = {
-        kind: info.kind,
-        servers: info.servers,
-        busyMs: roundMs(f.busyNs),
-        serverBusyMs: Array.from(a.busyNs, roundMs),
-        utilisation: roundRatio(t1 > t0 ? f.busyNs / (info.servers * (t1 - t0)) : 0),
-        bubbleRatio: roundRatio(f.bubbleRatio),
-        fillMs: roundMs(f.fillNs),
-        drainMs: roundMs(f.drainNs),
-        internalIdleMs: roundMs(f.internalIdleNs),
-        activeBubbleRatio: roundRatio(f.activeBubbleRatio),
-        idleByCauseMs: { starved: roundMs(causes.starved), upstream: roundMs(causes.upstream), held: roundMs(causes.held) },
-        firstStartMs: f.firstStartNs < 0 ? -1 : roundMs(f.firstStartNs),
-        lastEndMs: f.lastEndNs < 0 ? -1 : roundMs(f.lastEndNs),
-        used: a.used,
-      };
-    });
-
+    let measured = 0;
     let lossSum = 0;
-    for (const r of completed) lossSum += r.accuracyLossPct;
-    const s = summarize(latencies);
-    return {
+    let missed = 0;
+    for (const r of done) {
+      if (r.id >= warm) measured++;
+      lossSum += r.accuracyLossPct;
+      if (r.deadline >= 0 && r.completion > r.deadline) missed++;
+    }
+    for (const r of this.dropped) if (r.deadline >= 0) missed++;
+    const latencies = new Float64Array(measured);
+    let i = 0;
+    for (const r of done) if (r.id >= warm) latencies[i++] = r.completion - r.arrival;
+    const lat = summarize(latencies);
+    const from = this.measuredFrom >= 0 ? this.measuredFrom : t1;
+
+    const figures: { servers: number; f: ResourceFigures }[] = [];
+    const resources: Record<string, ResourceReport> = {};
+    this.infos.forEach((info, k) => {
+      const a = this.accounts[k]!;
+      a.settle(t1);
+      const f = resourceFigures(a, t0, t1, emptyNs);
+      figures.push({ servers: info.servers, f });
+      resources[info.id] = resourceDraft(info, f);
+    });
+    const overall = overallFigures(figures, t1 - t0, emptyNs);
+
+    return buildRunReport({
       scenario: meta.scenario,
       scheduler: meta.scheduler,
-      options: meta.options,
-      estimator: meta.estimator,
       seed: meta.seed,
       scenarioHash: meta.scenarioHash,
-      requests: { admitted: reqs.length, completed: completed.length, dropped: reqs.length - completed.length, deadlineMissed },
-      latencyMs: { mean: round6(s.mean), p50: round6(s.p50), p90: round6(s.p90), p95: round6(s.p95), p99: round6(s.p99), max: round6(s.max) },
-      throughputPerSec: roundRatio(t1 > from ? (measured.length * 1e9) / (t1 - from) : 0),
-      makespanMs: roundMs(t1 - t0),
-      window: { t0Ms: roundMs(t0), t1Ms: roundMs(t1), measuredFromMs: roundMs(from), warmupRequests: warm },
-      bubbleRatio: {
-        overall: roundRatio(capacityUsed > 0 ? 1 - busyUsed / capacityUsed : 0),
-        active: roundRatio(spanUsed > 0 ? 1 - busyUsed / spanUsed : 0),
+      estimator: meta.estimator,
+      options: meta.options,
+      requests: { admitted: this.admitted, completed: done.length, dropped: this.dropped.length, deadlineMissed: missed, measured },
+      latencyMs: {
+        mean: toMs(lat.mean), p50: toMs(lat.p50), p90: toMs(lat.p90), p95: toMs(lat.p95), p99: toMs(lat.p99), max: toMs(lat.max),
       },
+      throughputPerSec: t1 > from ? (measured * 1e9) / (t1 - from) : 0,
+      makespanMs: toMs(t1 - t0),
+      window: { t0Ms: toMs(t0), t1Ms: toMs(t1), measuredFromMs: toMs(from), warmupRequests: warm, emptyMs: toMs(emptyNs) },
+      bubbleRatio: { overall: overall.bubbleRatio, active: overall.activeBubbleRatio, excludingStarved: overall.bubbleRatioExcludingStarved },
       resources,
-      accuracy: { meanLossPct: roundRatio(completed.length > 0 ? lossSum / completed.length : 0) },
-    };
+      accuracy: { meanLossPct: done.length > 0 ? lossSum / done.length : 0 },
+    });
   }
 }
 
-function round6(x: number): number {
-  return Number(x.toFixed(6));
+function resourceDraft(info: ResourceInfo, f: ResourceFigures): ResourceReport {
+  return {
+    kind: info.kind,
+    servers: info.servers,
+    busyMs: toMs(f.busyNs),
+    utilisation: f.utilisation,
+    bubbleRatio: f.bubbleRatio,
+    fillMs: toMs(f.fillNs),
+    drainMs: toMs(f.drainNs),
+    internalIdleMs: toMs(f.internalIdleNs),
+    activeBubbleRatio: f.activeBubbleRatio,
+    idleByCauseMs: { starved: toMs(f.starvedNs), upstream: toMs(f.upstreamNs), held: toMs(f.heldNs) },
+    serverBusyMs: f.serverBusyNs.map(toMs),
+    bubbleRatioExcludingStarved: f.bubbleRatioExcludingStarved,
+    firstStartMs: f.firstStartNs < 0 ? -1 : toMs(f.firstStartNs),
+    lastEndMs: f.lastEndNs < 0 ? -1 : toMs(f.lastEndNs),
+    used: f.used,
+  };
 }

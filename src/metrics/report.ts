@@ -1,40 +1,50 @@
-// RunReport: the JSON contract of DESIGN §6 (field names fixed; fields may be added). Objects are
-// built in one fixed key order and numbers rounded once: times in ms to 6 decimals (exact to the
-// ns), ratios to 9 decimals, so the same run gives byte-identical JSON.
+// RunReport: the JSON contract of DESIGN §6 (field names fixed; fields may be added, none renamed).
+// buildRunReport is the one place that fixes key order and rounding (times in ms to 6 decimals =
+// exact ns, ratios to 9), so the same run gives byte-identical JSON whatever order a draft was built in.
 import type { LatencySummary } from "./stats.js";
+
+export interface IdleByCause {
+  starved: number;
+  upstream: number;
+  held: number;
+}
 
 export interface ResourceReport {
   kind: "station" | "link";
   servers: number;
   busyMs: number;
-  /** Busy time of each server (a station's servers in index order; a link has one). */
-  serverBusyMs: number[];
   utilisation: number;
   bubbleRatio: number;
   fillMs: number;
   drainMs: number;
   internalIdleMs: number;
   activeBubbleRatio: number;
-  idleByCauseMs: { starved: number; upstream: number; held: number };
-  /** First start and last end over the resource's servers (-1 when never used). */
+  idleByCauseMs: IdleByCause;
+  /** Busy time of each server, in index order (a link has one). */
+  serverBusyMs: number[];
+  /** 1 − B/(c·(window − emptyMs)): the bubble ratio with the system-empty time left out. */
+  bubbleRatioExcludingStarved: number;
+  /** Earliest first start and latest last end over the servers; -1 when unused. */
   firstStartMs: number;
   lastEndMs: number;
+  /** Some server did work within the window (only used resources count in the overall ratios). */
   used: boolean;
 }
 
 export interface RunReport {
   scenario: string;
   scheduler: string;
-  options: Record<string, unknown>;
-  estimator: string;
   seed: number;
   scenarioHash: string;
-  requests: { admitted: number; completed: number; dropped: number; deadlineMissed: number };
+  estimator: string;
+  options: Record<string, unknown>;
+  /** Counts over all requests; `measured` = completed after the warm-up (the latency sample). */
+  requests: { admitted: number; completed: number; dropped: number; deadlineMissed: number; measured: number };
   latencyMs: LatencySummary;
   throughputPerSec: number;
   makespanMs: number;
-  window: { t0Ms: number; t1Ms: number; measuredFromMs: number; warmupRequests: number };
-  bubbleRatio: { overall: number; active: number };
+  window: { t0Ms: number; t1Ms: number; measuredFromMs: number; warmupRequests: number; emptyMs: number };
+  bubbleRatio: { overall: number; active: number; excludingStarved: number };
   resources: Record<string, ResourceReport>;
   accuracy: { meanLossPct: number };
 }
@@ -48,12 +58,92 @@ export interface ReportMeta {
   estimator: string;
 }
 
-/** ns -> ms with 6 decimals. */
-export function roundMs(ns: number): number {
-  return Number((ns / 1e6).toFixed(6));
+/** A time in ms to 6 decimals: exact to the nanosecond. */
+export function roundMs(x: number): number {
+  return Number(x.toFixed(6));
 }
 
-/** A ratio (or any dimensionless figure) to 9 decimals. */
+/** A ratio (or any other dimensionless figure) to 9 decimals. */
 export function roundRatio(x: number): number {
   return Number(x.toFixed(9));
+}
+
+/** A copy of `draft` with every object in the contract's key order and every number rounded. */
+export function buildRunReport(draft: RunReport): RunReport {
+  const d = draft;
+  const resources: Record<string, ResourceReport> = {};
+  // Resources keep the draft's order: the platform's (stations, then links), not alphabetical.
+  for (const [id, r] of Object.entries(d.resources)) resources[id] = resourceReport(r);
+  return {
+    scenario: d.scenario,
+    scheduler: d.scheduler,
+    seed: d.seed,
+    scenarioHash: d.scenarioHash,
+    estimator: d.estimator,
+    options: sortKeysDeep(d.options) as Record<string, unknown>,
+    requests: {
+      admitted: d.requests.admitted,
+      completed: d.requests.completed,
+      dropped: d.requests.dropped,
+      deadlineMissed: d.requests.deadlineMissed,
+      measured: d.requests.measured,
+    },
+    latencyMs: {
+      mean: roundMs(d.latencyMs.mean),
+      p50: roundMs(d.latencyMs.p50),
+      p90: roundMs(d.latencyMs.p90),
+      p95: roundMs(d.latencyMs.p95),
+      p99: roundMs(d.latencyMs.p99),
+      max: roundMs(d.latencyMs.max),
+    },
+    throughputPerSec: roundRatio(d.throughputPerSec),
+    makespanMs: roundMs(d.makespanMs),
+    window: {
+      t0Ms: roundMs(d.window.t0Ms),
+      t1Ms: roundMs(d.window.t1Ms),
+      measuredFromMs: roundMs(d.window.measuredFromMs),
+      warmupRequests: d.window.warmupRequests,
+      emptyMs: roundMs(d.window.emptyMs),
+    },
+    bubbleRatio: {
+      overall: roundRatio(d.bubbleRatio.overall),
+      active: roundRatio(d.bubbleRatio.active),
+      excludingStarved: roundRatio(d.bubbleRatio.excludingStarved),
+    },
+    resources,
+    accuracy: { meanLossPct: roundRatio(d.accuracy.meanLossPct) },
+  };
+}
+
+function resourceReport(r: ResourceReport): ResourceReport {
+  return {
+    kind: r.kind,
+    servers: r.servers,
+    busyMs: roundMs(r.busyMs),
+    utilisation: roundRatio(r.utilisation),
+    bubbleRatio: roundRatio(r.bubbleRatio),
+    fillMs: roundMs(r.fillMs),
+    drainMs: roundMs(r.drainMs),
+    internalIdleMs: roundMs(r.internalIdleMs),
+    activeBubbleRatio: roundRatio(r.activeBubbleRatio),
+    idleByCauseMs: {
+      starved: roundMs(r.idleByCauseMs.starved),
+      upstream: roundMs(r.idleByCauseMs.upstream),
+      held: roundMs(r.idleByCauseMs.held),
+    },
+    serverBusyMs: r.serverBusyMs.map(roundMs),
+    bubbleRatioExcludingStarved: roundRatio(r.bubbleRatioExcludingStarved),
+    firstStartMs: roundMs(r.firstStartMs),
+    lastEndMs: roundMs(r.lastEndMs),
+    used: r.used,
+  };
+}
+
+/** Scheduler options come from YAML and --set in any order; sorted keys keep the report stable. */
+function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value).sort()) out[k] = sortKeysDeep((value as Record<string, unknown>)[k]);
+  return out;
 }

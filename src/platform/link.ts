@@ -15,13 +15,31 @@ export interface TransferListener {
   onTransfer(bytes: number, start: Time, end: Time): void;
 }
 
+/** trace.finish, with an impossible transfer turned into an error that names the link and time. */
+export function finishOrExplain(trace: BandwidthTrace, link: string, now: Time, bytes: number): Time {
+  try {
+    return trace.finish(now, bytes);
+  } catch (e) {
+    if (e instanceof NeverFinishesError) {
+      throw new SplitsimError(`link '${link}': a transfer of ${bytes} bytes started at ${toSec(now)} s can never finish: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/** What the executor needs of a link, whatever its discipline. */
+export interface LinkLike {
+  enqueue(work: Work): void;
+  readonly queueLength: number;
+}
+
 export interface LinkConfig {
   index: number;
   name: string;
   latencyNs: Time;
 }
 
-export class Link {
+export class Link implements LinkLike {
   readonly waiting = new RingQueue<Work>();
   private current: Work | null = null;
   /** Transfers sent and not yet delivered, in delivery order (latency is constant). */
@@ -67,20 +85,7 @@ export class Link {
     this.current = w;
     this.observer.onQueue?.(this.cfg.index, this.waiting.length, now);
     this.observer.onStart?.(this.cfg.index, 0, now);
-    this.sim.at(this.finishTime(now, w.bytes), Phase.Complete, this.onSent);
-  }
-
-  private finishTime(now: Time, bytes: number): Time {
-    try {
-      return this.trace.finish(now, bytes);
-    } catch (e) {
-      if (e instanceof NeverFinishesError) {
-        throw new SplitsimError(
-          `link '${this.cfg.name}': a transfer of ${bytes} bytes started at ${toSec(now)} s can never finish: ${e.message}`,
-        );
-      }
-      throw e;
-    }
+    this.sim.at(finishOrExplain(this.trace, this.cfg.name, now, w.bytes), Phase.Complete, this.onSent);
   }
 
   private sent(): void {

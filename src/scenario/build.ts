@@ -7,6 +7,7 @@ import { combineObservers } from "../metrics/combine.js";
 import type { Observer } from "../metrics/observer.js";
 import { traceFromSpec } from "../platform/bandwidth/from-spec.js";
 import { Link } from "../platform/link.js";
+import { SharedLink } from "../platform/shared-link.js";
 import { Station, type QueuePolicy } from "../platform/station.js";
 import { Topology } from "../platform/topology.js";
 import { createEstimator } from "../schedulers/estimators.js";
@@ -70,11 +71,12 @@ export function buildRun(s: ResolvedScenario, workload: Workload, scheduler: str
     ctx.stations.push(new Station(cfg, sim, observer, executor, policy));
   });
   s.links.forEach((l, i) => {
-    const trace = traceFromSpec(l.bandwidth);
+    const trace = traceFromSpec(l.bandwidth, workload.traceOffsetsNs[i]!);
     const est = createEstimator(estimator, trace);
     ctx.estimators.push(est);
     const cfg = { index: s.nodes.length + i, name: l.name, latencyNs: topology.links[i]!.latencyNs };
-    ctx.links.push(new Link(cfg, trace, sim, observer, executor, est));
+    const LinkClass = l.discipline === "shared" ? SharedLink : Link;
+    ctx.links.push(new LinkClass(cfg, trace, sim, observer, executor, est));
   });
 
   runner = new SourceRunner(sim, s.sources, workload, {

@@ -1,26 +1,35 @@
-// Resolves one link of a scenario: endpoints must be nodes, exactly one bandwidth form, and an
-// inline profile must start at 0 with increasing times (it loops only when asked to).
-import type { Problem } from "./problems.js";
+// Resolves one link of a scenario: endpoints must be nodes, exactly one bandwidth form (constant,
+// inline profile, trace); a profile starts at 0 with increasing times and loops only when asked,
+// a trace loops unless told not to (its options are checked in resolve-trace.ts).
+import type { Problem, Reader } from "./problems.js";
+import { resolveTrace } from "./resolve-trace.js";
 import type { ScenarioFileParsed } from "./schema.js";
 import type { Bandwidth, ResolvedLink } from "./types.js";
 
 type LinkParsed = ScenarioFileParsed["links"][string];
 
-export function resolveLink(name: string, l: LinkParsed, nodes: ReadonlySet<string>, problems: Problem[]): ResolvedLink {
+export function resolveLink(
+  name: string, l: LinkParsed, nodes: ReadonlySet<string>, ctx: { seed: number; read: Reader }, problems: Problem[],
+): ResolvedLink {
   const at = ["links", name];
   if (!nodes.has(l.from)) problems.push({ path: [...at, "from"], message: `no node named '${l.from}'` });
   if (!nodes.has(l.to)) problems.push({ path: [...at, "to"], message: `no node named '${l.to}'` });
   if (l.from === l.to) problems.push({ path: [...at, "to"], message: "a link must join two different nodes" });
   const forms = [l.bandwidthMbps, l.bandwidthProfile, l.trace].filter((x) => x !== undefined).length;
-  if (l.trace !== undefined) {
-    problems.push({ path: [...at, "trace"], message: "trace files are not supported yet; use bandwidthMbps or bandwidthProfile" });
-  } else if (forms !== 1) {
-    problems.push({ path: at, message: "give exactly one of bandwidthMbps or bandwidthProfile" });
+  if (forms !== 1) problems.push({ path: at, message: "give exactly one of bandwidthMbps, bandwidthProfile or trace" });
+  if (l.bandwidthProfile === undefined && l.trace === undefined && l.loop !== undefined) {
+    problems.push({ path: [...at, "loop"], message: "only a bandwidthProfile or a trace can loop" });
   }
-  if (l.bandwidthProfile === undefined && (l.loop !== undefined || l.periodS !== undefined)) {
-    problems.push({ path: [...at, l.loop !== undefined ? "loop" : "periodS"], message: "only a bandwidthProfile can loop" });
+  if (l.bandwidthProfile === undefined && l.periodS !== undefined) {
+    problems.push({ path: [...at, "periodS"], message: "periodS applies to a bandwidthProfile (a trace's period comes from its format)" });
+  }
+  if (l.trace === undefined) {
+    for (const key of ["format", "binMs", "column", "scale", "offsetS", "minMbps"] as const) {
+      if (l[key] !== undefined) problems.push({ path: [...at, key], message: "applies to a trace only" });
+    }
   }
   let bandwidth: Bandwidth = { kind: "constant", mbps: l.bandwidthMbps ?? 1 };
+  if (l.trace !== undefined && forms === 1) bandwidth = resolveTrace(name, l, ctx.seed, ctx.read, problems) ?? bandwidth;
   const points = l.bandwidthProfile;
   if (points !== undefined) {
     const loop = l.loop ?? false;

@@ -34,7 +34,7 @@ export function resolveScenario(
   }
   // Nodes that failed validation still exist for references, so their problems are not repeated.
   const nodeNames = new Set([...nodes.map((n) => n.name), ...parsed.brokenNodes]);
-  const links = Object.entries(f.links).map(([name, l]) => resolveLink(name, l, nodeNames, problems));
+  const links = Object.entries(f.links).map(([name, l]) => resolveLink(name, l, nodeNames, { seed: f.seed, read }, problems));
 
   const models: Record<string, ModelSpec> = {};
   const modelName = (ref: unknown, path: Array<string | number>): string | null => {

@@ -4,7 +4,7 @@
 import type { Simulator } from "../core/simulator.js";
 import type { Time } from "../core/time.js";
 import { SplitsimError } from "../errors.js";
-import type { Link } from "../platform/link.js";
+import type { LinkLike } from "../platform/link.js";
 import type { Station } from "../platform/station.js";
 import type { Topology } from "../platform/topology.js";
 import type { BandwidthEstimator } from "../schedulers/estimators.js";
@@ -17,7 +17,7 @@ import { tensorBytes } from "../workload/quantization.js";
 export class RunContext implements SchedulerContext {
   private readonly costs = new Map<string, ComputeCost>();
   stations: Station[] = [];
-  links: Link[] = [];
+  links: LinkLike[] = [];
   estimators: BandwidthEstimator[] = [];
 
   constructor(

@@ -35,16 +35,43 @@ export const Node = z.strictObject({
 
 const ProfilePoint = z.tuple([nonNegative, nonNegative], { error: "each point is [t_s, mbps]" });
 
+/** An inline synthetic trace (see src/platform/bandwidth/synthetic.ts). */
+export const SyntheticTrace = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("constant"), mbps: positive, durationS: positive.default(1) }),
+    z.strictObject({ kind: z.literal("steps"), stepS: positive, mbps: z.array(nonNegative).min(1) }),
+    z.strictObject({
+      kind: z.literal("gilbert-elliott"),
+      goodMbps: nonNegative,
+      badMbps: nonNegative,
+      meanGoodS: positive,
+      meanBadS: positive,
+      durationS: positive,
+      seed: z.number().int().nonnegative().optional(),
+    }),
+  ],
+  { error: "kind must be one of constant, steps, gilbert-elliott" },
+);
+
+export const TRACE_FORMAT_NAMES = ["auto", "mahimahi", "time-value", "oboe", "ucc", "csv"] as const;
+
 export const Link = z.strictObject({
   from: z.string().min(1),
   to: z.string().min(1),
   bandwidthMbps: positive.optional(),
   bandwidthProfile: z.array(ProfilePoint).min(1).optional(),
-  trace: z.string().optional(),
+  trace: z.union([z.string().min(1), SyntheticTrace], { error: "must be a trace file path or a synthetic trace { kind: ... }" }).optional(),
+  format: z.enum(TRACE_FORMAT_NAMES).optional(),
+  binMs: positive.optional(),
+  column: z.string().min(1).optional(),
+  scale: positive.optional(),
+  offsetS: z.union([nonNegative, z.literal("random")], { error: "must be a number of seconds >= 0 or random" }).optional(),
+  minMbps: nonNegative.optional(),
   loop: z.boolean().optional(),
   periodS: positive.optional(),
   latencyMs: nonNegative.default(0),
-  discipline: z.literal("fifo", { error: "the only discipline so far is fifo" }).default("fifo"),
+  discipline: z.enum(["fifo", "shared"], { error: "must be fifo (one transfer at a time) or shared (processor sharing)" }).default("fifo"),
 });
 
 export const Source = z.strictObject({

@@ -1,5 +1,6 @@
 // The resolved scenario: what a validated file becomes once every default is filled in.
 // Units are in the names; everything here is plain JSON data (hashable, printable).
+import type { TraceData } from "../platform/bandwidth/trace-data.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 
 export type ComputeNoise =
@@ -31,7 +32,22 @@ export interface ResolvedNode {
 /** Piecewise-constant bandwidth: [t_s, mbps] points, each rate holding until the next point. */
 export type Bandwidth =
   | { kind: "constant"; mbps: number }
-  | { kind: "profile"; points: Array<[number, number]>; loop: boolean; periodS: number | null };
+  | { kind: "profile"; points: Array<[number, number]>; loop: boolean; periodS: number | null }
+  | ResolvedTrace;
+
+/** A trace file or synthetic trace, read at load time (its data is hashed by content). */
+export interface ResolvedTrace {
+  kind: "trace";
+  /** The file as written in the scenario, or "synthetic:<kind>". */
+  source: string;
+  /** The format it was read as (detected when the scenario said auto). */
+  format: string;
+  /** Rates already scaled and floored, in bit/s. */
+  data: TraceData;
+  /** Where simulation time 0 reads the trace, s; "random" draws it per seed (stream trace-offset/<link>). */
+  offsetS: number | "random";
+  loop: boolean;
+}
 
 export interface ResolvedLink {
   name: string;
@@ -39,7 +55,7 @@ export interface ResolvedLink {
   to: string;
   bandwidth: Bandwidth;
   latencyMs: number;
-  discipline: "fifo";
+  discipline: "fifo" | "shared";
 }
 
 export interface ResolvedSource {

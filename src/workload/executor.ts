@@ -3,7 +3,7 @@
 // last step is done (the plan ends with the result back at the origin when there is a way back).
 import type { Simulator } from "../core/simulator.js";
 import type { Observer } from "../metrics/observer.js";
-import type { Link } from "../platform/link.js";
+import type { LinkLike } from "../platform/link.js";
 import type { Station, StepSink } from "../platform/station.js";
 import type { Plan, PlanInstance, Work } from "./plan.js";
 import type { Request } from "./request.js";
@@ -18,7 +18,7 @@ export class Executor implements StepSink {
     private readonly sim: Simulator,
     private readonly observer: Observer,
     private readonly stations: readonly Station[],
-    private readonly links: readonly Link[],
+    private readonly links: readonly LinkLike[],
     private readonly listener: RequestListener,
   ) {}
 

@@ -1,7 +1,8 @@
-// The workload of a (scenario, seed): arrival times, the model of every request and the compute
-// noise draws, generated once from named streams and shared by all schedulers so that results
+// The workload of a (scenario, seed): arrival times, the model of every request, the compute
+// noise draws and the trace offsets, generated once from named streams and shared by all schedulers so that results
 // differ by policy alone.
 import { createStream } from "../core/random.js";
+import { sec } from "../core/time.js";
 import type { ComputeNoise, ResolvedScenario } from "../scenario/types.js";
 import { arrivalTimes } from "./arrivals.js";
 
@@ -17,6 +18,8 @@ export interface Workload {
   sources: SourceWorkload[];
   /** noise[station][source][requestIndex]: multiplicative factor, or null without noise. */
   noise: Array<Float64Array[]> | null;
+  /** Per link: where simulation time 0 reads its trace, ns (0 for constant links and profiles). */
+  traceOffsetsNs: Float64Array;
 }
 
 export function generateWorkload(s: ResolvedScenario, seed = s.seed): Workload {
@@ -44,7 +47,15 @@ export function generateWorkload(s: ResolvedScenario, seed = s.seed): Workload {
       : s.nodes.map((node) =>
           s.sources.map((src, i) => noiseFactors(kind, src.requests, createStream(seed, `noise/${node.name}/${i}`))),
         );
-  return { sources, noise };
+  const traceOffsetsNs = Float64Array.from(s.links, (l) => {
+    const bw = l.bandwidth;
+    if (bw.kind !== "trace") return 0;
+    if (bw.offsetS !== "random") return sec(bw.offsetS);
+    // Uniform over one period (or over the data of a trace that does not loop), per seed.
+    const span = bw.loop ? bw.data.periodNs : bw.data.durationNs;
+    return Math.floor(createStream(seed, `trace-offset/${l.name}`).next() * span);
+  });
+  return { sources, noise, traceOffsetsNs };
 }
 
 /** Multiplicative factors with mean 1: lognormal with the given cv, or exponential (cv = 1). */

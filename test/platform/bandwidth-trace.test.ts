@@ -91,3 +91,18 @@ describe("BandwidthTrace.finish", () => {
     );
   });
 });
+
+describe("BandwidthTrace.bytesIn", () => {
+  it("integrates the rate between two simulation times across a drop and the loop boundary", () => {
+    // Period 2 s: 1e6 B/s on [0,1), 2e6 B/s on [1,2). From 1.5 s to 5.25 s:
+    // 0.5 s at 2e6 = 1 MB, one whole period = 3 MB, then 1 s at 1e6 + 0.25 s at 2e6 = 1.5 MB.
+    const t = new BandwidthTrace([0, sec(1)], [1e6, 2e6], { periodNs: sec(2) });
+    expect(t.bytesIn(sec(1.5), sec(5.25))).toBeCloseTo(5.5 * MB, 3);
+  });
+
+  it("agrees with finish: the bytes sent from t0 to finish(t0, b) are b", () => {
+    const t = new BandwidthTrace([0, sec(1), sec(3)], [1e6, 0, 5e5]);
+    const end = t.finish(sec(0.2), 2 * MB);
+    expect(t.bytesIn(sec(0.2), end)).toBeCloseTo(2 * MB, 0);
+  });
+});

@@ -91,9 +91,12 @@ describe("scenario problems", () => {
     expect(p[1]!.message).toMatch(/unknown device 'pi9' \(known: .*jetson-nano/);
   });
 
-  it("rejects a trace file clearly until trace files are supported", () => {
-    const p = problemsOf(BASE.replace("bandwidthMbps: 10", "trace: x.log"));
-    expect(p).toEqual([{ path: "links.up.trace", line: 8, message: expect.stringMatching(/not supported yet/) }]);
+  it("reads a trace file relative to the scenario and says which format it detected", () => {
+    const s = resolveScenarioText(BASE.replace("bandwidthMbps: 10", "trace: ../../traces/steps-16s.csv"), "test/scenario/t.yaml");
+    const bw = s.links[0]!.bandwidth;
+    expect(bw.kind).toBe("trace");
+    // Eight 2-second steps from 6 Mbit/s; loops by default with the csv's period (16 s).
+    expect(bw.kind === "trace" && [bw.format, bw.loop, bw.data.periodNs, bw.data.bps[0]]).toEqual(["csv", true, 16e9, 6e6]);
   });
 
   it("checks a profile's points", () => {

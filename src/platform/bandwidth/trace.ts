@@ -103,6 +103,29 @@ export class BandwidthTrace {
     }
   }
 
+  /** Bytes the trace carries between simulation times t0 <= t1 (across segments and loops). */
+  bytesIn(t0: Time, t1: Time): number {
+    if (t1 <= t0) return 0;
+    let a = this.traceTime(t0);
+    let left = t1 - t0;
+    let sum = 0;
+    if (this.periodNs > 0 && left >= this.periodNs) {
+      const whole = Math.floor(left / this.periodNs);
+      sum += whole * this.bytesPerPeriod;
+      left -= whole * this.periodNs;
+    }
+    while (left > 0) {
+      const i = this.segmentAt(a);
+      const end = this.segmentEnd(i);
+      const span = Math.min(left, end - a);
+      sum += (this.rates[i]! * span) / NS_PER_SEC;
+      left -= span;
+      a += span;
+      if (this.periodNs > 0 && a >= this.periodNs) a = 0;
+    }
+    return sum;
+  }
+
   /** Bytes carried over [a, b) of trace time within one period (a <= b). */
   private bytesBetween(a: number, b: number): number {
     let sum = 0;

@@ -1,0 +1,48 @@
+// Sample summaries: type-7 quantiles (h = (n − 1)·p, linear between order statistics), by hand.
+import { describe, expect, it } from "vitest";
+import { quantile7, summarize } from "../../src/metrics/stats.js";
+
+describe("summarize", () => {
+  it("p90 of [1, 2, 3, 4] interpolates x[2] + 0.7·(x[3] − x[2]) = 3.7", () => {
+    expect(summarize(Float64Array.from([4, 1, 3, 2])).p90).toBeCloseTo(3.7, 12);
+  });
+
+  it("p50 of an even sample is the mid-point of the two middle values", () => {
+    expect(summarize(Float64Array.from([10, 40, 20, 30])).p50).toBe(25);
+  });
+
+  it("p95 and p99 of [1, 2, 3, 4] are 3.85 and 3.97", () => {
+    const s = summarize(Float64Array.from([1, 2, 3, 4]));
+    expect(s.p95).toBeCloseTo(3.85, 12);
+    expect(s.p99).toBeCloseTo(3.97, 12);
+  });
+
+  it("sorts numerically, not as text", () => {
+    const s = summarize(Float64Array.from([100, 9, 20]));
+    expect([s.p50, s.max]).toEqual([20, 100]);
+  });
+
+  it("mean and max are the plain mean and the largest value", () => {
+    const s = summarize(Float64Array.from([2, 4, 9]));
+    expect([s.mean, s.max]).toEqual([5, 9]);
+  });
+
+  it("an empty sample gives zeros", () => {
+    expect(summarize(new Float64Array(0))).toEqual({ mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 });
+  });
+
+  it("a one-value sample gives that value for every figure", () => {
+    expect(Object.values(summarize(Float64Array.of(7)))).toEqual([7, 7, 7, 7, 7, 7]);
+  });
+
+  it("does not reorder its input", () => {
+    const xs = Float64Array.from([3, 1, 2]);
+    summarize(xs);
+    expect(Array.from(xs)).toEqual([3, 1, 2]);
+  });
+
+  it("quantile7 at p = 0 and p = 1 gives the minimum and the maximum", () => {
+    const sorted = Float64Array.from([1, 5, 6]);
+    expect([quantile7(sorted, 0), quantile7(sorted, 1)]).toEqual([1, 6]);
+  });
+});
