@@ -2,14 +2,11 @@
 // sharing). Each transfer needs `bytes` of per-flow service; per-flow service grows at rate(t)/n.
 // The next completion is recomputed at every start, end and (implicitly, through the trace's exact
 // integral) rate change, so no event is spent on trace segments while nothing moves.
-import { RingQueue } from "../core/ring-queue.js";
-import { Phase, type Simulator } from "../core/simulator.js";
+import { Phase } from "../core/simulator.js";
 import type { Time } from "../core/time.js";
-import type { Observer } from "../metrics/observer.js";
 import type { Work } from "../workload/plan.js";
-import type { BandwidthTrace } from "./bandwidth/trace.js";
-import { finishOrExplain, type LinkConfig, type TransferListener } from "./link.js";
-import type { StepSink } from "./station.js";
+import { finishOrExplain, LinkBase } from "./link-base.js";
+import type { LinkLike } from "./link.js";
 
 interface Flow {
   work: Work;
@@ -17,44 +14,20 @@ interface Flow {
   target: number;
 }
 
-export class SharedLink {
-  private readonly waiting = new RingQueue<Work>();
-  private readonly inFlight = new RingQueue<Work>();
+export class SharedLink extends LinkBase implements LinkLike {
   private active: Flow[] = [];
   /** Per-flow service delivered so far (bytes), as of `lastT`. */
   private served = 0;
   private lastT: Time = 0;
   private pendingId = -1;
-  private dispatchPending = false;
-  private readonly onDispatch = (): void => this.dispatch();
   private readonly onFinish = (): void => this.finishDue();
-  private readonly onDelivered = (): void => this.deliver(this.inFlight.shift());
 
-  constructor(
-    readonly cfg: LinkConfig,
-    readonly trace: BandwidthTrace,
-    private readonly sim: Simulator,
-    private readonly observer: Observer,
-    private readonly sink: StepSink,
-    private readonly listener: TransferListener | null,
-  ) {}
-
-  get queueLength(): number {
-    return this.waiting.length;
+  /** Sharing admits every ready transfer at once. */
+  protected canStart(): boolean {
+    return true;
   }
 
-  enqueue(work: Work): void {
-    this.waiting.push(work);
-    this.observer.onQueue?.(this.cfg.index, this.waiting.length, this.sim.now);
-    if (!this.dispatchPending) {
-      this.dispatchPending = true;
-      this.sim.at(this.sim.now, Phase.Dispatch, this.onDispatch);
-    }
-  }
-
-  /** Every ready transfer starts at once: sharing admits them all. */
-  private dispatch(): void {
-    this.dispatchPending = false;
+  protected dispatch(): void {
     const now = this.sim.now;
     this.advance(now);
     if (this.active.length === 0 && this.waiting.length > 0) this.observer.onStart?.(this.cfg.index, 0, now);
@@ -92,21 +65,5 @@ export class SharedLink {
     for (const f of this.active) next = Math.min(next, f.target);
     const at = finishOrExplain(this.trace, this.cfg.name, now, (next - this.served) * this.active.length);
     this.pendingId = this.sim.at(at, Phase.Complete, this.onFinish);
-  }
-
-  private sent(w: Work, now: Time): void {
-    this.listener?.onTransfer(w.bytes, w.start, now);
-    if (this.cfg.latencyNs === 0) this.deliver(w);
-    else {
-      this.inFlight.push(w);
-      this.sim.at(now + this.cfg.latencyNs, Phase.Complete, this.onDelivered);
-    }
-  }
-
-  private deliver(w: Work): void {
-    const req = w.inst.req;
-    req.queueingNs += w.start - w.ready;
-    req.transferNs += this.sim.now - w.start;
-    this.sink.stepDone(w);
   }
 }

@@ -1,0 +1,92 @@
+// What every link discipline shares: a queue of ready transfers, a Dispatch-phase event when
+// work arrives and the link can take it, and delivery `latency` after a transfer is sent (in
+// order, since the latency is constant), with the request's queueing and transfer time recorded.
+import { RingQueue } from "../core/ring-queue.js";
+import { Phase, type Simulator } from "../core/simulator.js";
+import { toSec, type Time } from "../core/time.js";
+import { SplitsimError } from "../errors.js";
+import type { Observer } from "../metrics/observer.js";
+import type { Work } from "../workload/plan.js";
+import { NeverFinishesError, type BandwidthTrace } from "./bandwidth/trace.js";
+import type { StepSink } from "./station.js";
+
+/** Told of every finished transfer, e.g. by a bandwidth estimator. */
+export interface TransferListener {
+  onTransfer(bytes: number, start: Time, end: Time): void;
+}
+
+export interface LinkConfig {
+  /** Resource index for the observer. */
+  index: number;
+  name: string;
+  latencyNs: Time;
+}
+
+/** trace.finish, with an impossible transfer turned into an error that names the link and time. */
+export function finishOrExplain(trace: BandwidthTrace, link: string, now: Time, bytes: number): Time {
+  try {
+    return trace.finish(now, bytes);
+  } catch (e) {
+    if (e instanceof NeverFinishesError) {
+      throw new SplitsimError(`link '${link}': a transfer of ${bytes} bytes started at ${toSec(now)} s can never finish: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+export abstract class LinkBase {
+  protected readonly waiting = new RingQueue<Work>();
+  /** Transfers sent and not yet delivered, in delivery order. */
+  private readonly inFlight = new RingQueue<Work>();
+  private dispatchPending = false;
+  private readonly onDispatch = (): void => {
+    this.dispatchPending = false;
+    this.dispatch();
+  };
+  private readonly onDelivered = (): void => this.deliver(this.inFlight.shift());
+
+  constructor(
+    readonly cfg: LinkConfig,
+    readonly trace: BandwidthTrace,
+    protected readonly sim: Simulator,
+    protected readonly observer: Observer,
+    private readonly sink: StepSink,
+    private readonly listener: TransferListener | null,
+  ) {}
+
+  get queueLength(): number {
+    return this.waiting.length;
+  }
+
+  /** A transfer step became ready here. */
+  enqueue(work: Work): void {
+    this.waiting.push(work);
+    this.observer.onQueue?.(this.cfg.index, this.waiting.length, this.sim.now);
+    if (!this.dispatchPending && this.canStart()) {
+      this.dispatchPending = true;
+      this.sim.at(this.sim.now, Phase.Dispatch, this.onDispatch);
+    }
+  }
+
+  /** Whether newly ready work could start now (a FIFO link must be idle). */
+  protected abstract canStart(): boolean;
+  /** Starts what the discipline allows, at the current instant. */
+  protected abstract dispatch(): void;
+
+  /** A transfer has left the link at `now`: tell the listener, deliver after the latency. */
+  protected sent(w: Work, now: Time): void {
+    this.listener?.onTransfer(w.bytes, w.start, now);
+    if (this.cfg.latencyNs === 0) this.deliver(w);
+    else {
+      this.inFlight.push(w);
+      this.sim.at(now + this.cfg.latencyNs, Phase.Complete, this.onDelivered);
+    }
+  }
+
+  private deliver(w: Work): void {
+    const req = w.inst.req;
+    req.queueingNs += w.start - w.ready;
+    req.transferNs += this.sim.now - w.start;
+    this.sink.stepDone(w);
+  }
+}
