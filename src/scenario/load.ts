@@ -1,12 +1,12 @@
 // Loading a scenario: the only file I/O of a run. Parses YAML (JSON is YAML) keeping positions,
 // applies --set overrides, validates with zod and resolves references; every problem is reported
 // at once with its dotted path and line, and a run never starts on an invalid file.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, resolve as resolvePath } from "node:path";
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { dotted, ScenarioError, type LocatedProblem, type Problem, type Reader } from "./problems.js";
 import { resolveScenario } from "./resolve.js";
-import { applySets } from "./overrides.js";
+import { applySets, parseSet } from "./overrides.js";
 import { parseSections } from "./parse-sections.js";
 import type { ResolvedScenario } from "./types.js";
 
@@ -19,7 +19,8 @@ export interface LoadOptions {
 }
 
 export function loadScenario(file: string, opts: LoadOptions = {}): ResolvedScenario {
-  if (!existsSync(file)) throw new ScenarioError(file, [{ path: "", line: null, message: "file not found" }]);
+  const kind = fileKind(file);
+  if (kind !== "file") throw new ScenarioError(file, [{ path: "", line: null, message: kind === "missing" ? "file not found" : "not a file" }]);
   return resolveScenarioText(readFileSync(file, "utf8"), file, opts);
 }
 
@@ -44,17 +45,45 @@ export function resolveScenarioText(text: string, file: string, opts: LoadOption
   if (parsed !== null) {
     const read: Reader = (rel) => {
       const p = resolvePath(baseDir, rel);
-      return existsSync(p) ? readFileSync(p, "utf8") : null;
+      return fileKind(p) === "file" ? readFileSync(p, "utf8") : null;
     };
     scenario = resolveScenario(parsed, { name: basename(file, extname(file)), baseDir }, read, problems);
   }
   if (problems.length > 0 || scenario === null) {
-    const located = problems.map((p) => ({ path: dotted(p.path), line: lineOf(doc, lines, p.path), message: p.message }));
+    const fromSet = setPaths(opts);
+    const located = problems.map((p): LocatedProblem => {
+      // A value that came from --set is not the one on its line in the file: point at no line.
+      if (p.path[0] === "--set") return { path: "--set", line: null, message: p.message };
+      if (fromSet.some((s) => isPrefix(s, p.path))) {
+        return { path: dotted(p.path), line: null, message: `${p.message} (set by --set)` };
+      }
+      return { path: dotted(p.path), line: lineOf(doc, lines, p.path), message: p.message };
+    });
     // In file order; problems without a line (from --set) come last, in the order found.
     located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     throw new ScenarioError(file, located);
   }
   return scenario;
+}
+
+function fileKind(path: string): "file" | "missing" | "other" {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st === undefined ? "missing" : st.isFile() ? "file" : "other";
+}
+
+/** Paths whose values came from the command line (--set, --seed) rather than the file. */
+function setPaths(opts: LoadOptions): string[][] {
+  const out: string[][] = [];
+  for (const s of opts.sets ?? []) {
+    const parsed = parseSet(s);
+    if (parsed !== null) out.push(parsed.path);
+  }
+  if (opts.seed !== undefined) out.push(["seed"]);
+  return out;
+}
+
+function isPrefix(prefix: readonly string[], path: ReadonlyArray<string | number>): boolean {
+  return prefix.length <= path.length && prefix.every((k, i) => k === String(path[i]));
 }
 
 /** The line of the deepest node along `path` that exists in the document (1-based), or null. */

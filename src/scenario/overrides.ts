@@ -4,22 +4,28 @@
 import { parse } from "yaml";
 import type { Problem } from "./problems.js";
 
+/** One `path=value`, or null when it is not of that form (no `=`, an empty path or segment). */
+export function parseSet(set: string): { path: string[]; value: unknown } | null {
+  const eq = set.indexOf("=");
+  if (eq < 0) return null;
+  const path = set.slice(0, eq).trim().split(".");
+  if (path.some((k) => k === "")) return null;
+  const text = set.slice(eq + 1);
+  let value: unknown;
+  try {
+    value = parse(text);
+  } catch {
+    value = text; // not valid YAML (e.g. an unbalanced bracket): take it as the string it is
+  }
+  return { path, value };
+}
+
 export function applySets(raw: unknown, sets: readonly string[], problems: Problem[]): unknown {
   let root = raw;
   for (const set of sets) {
-    const eq = set.indexOf("=");
-    const path = eq < 0 ? "" : set.slice(0, eq).trim();
-    if (eq < 0 || path === "" || path.split(".").some((k) => k === "")) {
-      problems.push({ path: ["--set"], message: `'${set}' is not of the form path=value` });
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = parse(set.slice(eq + 1));
-    } catch {
-      value = set.slice(eq + 1);
-    }
-    root = setIn(root, path.split("."), value);
+    const parsed = parseSet(set);
+    if (parsed === null) problems.push({ path: ["--set"], message: `'${set}' is not of the form path=value` });
+    else root = setIn(root, parsed.path, parsed.value);
   }
   return root;
 }

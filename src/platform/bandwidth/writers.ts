@@ -1,7 +1,9 @@
 // Writers: a TraceData as a file other tools read. csv is splitsim's own (`t_s,mbps`, each rate
 // from its time until the next, the last line closing the period); time-value follows Pensieve
 // (the value on line i holds over (t(i-1), t(i)]); mahimahi emits one line per 1500-byte
-// opportunity, per millisecond floor(cumulative packets) - already emitted (Pensieve's converter).
+// opportunity, per millisecond floor(cumulative packets) - already emitted (Pensieve's converter),
+// stamped at the end of the millisecond it accrues in, so the file's period (its last stamp) is the
+// trace's duration; a rate change therefore shows one packet late in 1-ms bins.
 import type { TraceData } from "./trace-data.js";
 
 export type WritableFormat = "csv" | "time-value" | "mahimahi";
