@@ -5,6 +5,7 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { reportError } from "./errors.js";
 import { listDevices, listModels, listSchedulers } from "./list.js";
+import { showModel } from "./models-show.js";
 import { runCommand } from "./run-command.js";
 import { traceCommands } from "./trace-args.js";
 
@@ -39,7 +40,15 @@ try {
     )
     .command("trace", "inspect, convert or generate bandwidth traces", (y) => traceCommands(y))
     .command("schedulers", "list the built-in schedulers and their options", {}, () => listSchedulers())
-    .command("models", "list the built-in models", {}, () => listModels())
+    .command("models", "list the built-in models, or show one layer by layer", (y) =>
+      y.command("show <model>", "each layer's MACs, output size and time on a device, and the total",
+        (c) => c.positional("model", { type: "string", demandOption: true, describe: "built-in name or model JSON file" })
+          .option("device", { type: "string", default: "jetson-nano", describe: "device profile" })
+          .option("precision", { choices: ["fp32", "fp16", "int8"] as const, default: "fp32" as const })
+          .option("batch", { type: "number", default: 1 })
+          .option("json", { type: "boolean", default: false, describe: "print JSON (with totalMs)" }),
+        (a) => showModel({ model: a.model, device: a.device, precision: a.precision, batch: a.batch, json: a.json })),
+      () => listModels())
     .command("devices", "list the built-in device profiles", {}, () => listDevices())
     .demandCommand(1, "name a command: run, trace, schedulers, models or devices")
     .strict()

@@ -1,0 +1,65 @@
+// `splitsim models show <name|file>`: every layer's MACs, output size and time on a device, and
+// the whole model's time, so a user can check an imported model against their own measurements.
+import { existsSync, readFileSync } from "node:fs";
+import { SplitsimError } from "../errors.js";
+import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
+import { layerTimeMs } from "../workload/compute-model.js";
+import { deviceNames, getDevice, type Precision } from "../workload/devices.js";
+import { Model } from "../workload/model.js";
+import { normaliseModel } from "../workload/model-file.js";
+import type { ModelSpec } from "../workload/model-spec.js";
+import { formatTable } from "./table.js";
+
+export interface ShowArgs {
+  model: string;
+  device: string;
+  precision: Precision;
+  batch: number;
+  json: boolean;
+}
+
+function loadSpec(ref: string): ModelSpec {
+  const builtin = builtinModel(ref);
+  if (builtin !== undefined) return builtin;
+  if (!existsSync(ref)) {
+    throw new SplitsimError(`'${ref}' is neither a built-in model (${builtinModelNames().join(", ")}) nor a model file`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(ref, "utf8"));
+  } catch (e) {
+    throw new SplitsimError(`${ref}: not valid JSON: ${(e as Error).message}`);
+  }
+  const r = normaliseModel(raw);
+  if ("problems" in r) throw new SplitsimError(`${ref}:\n${r.problems.map((p) => `  ${p.path.join(".")}: ${p.message}`).join("\n")}`);
+  return r.model;
+}
+
+export function showModel(a: ShowArgs): void {
+  const device = getDevice(a.device);
+  if (device === undefined) throw new SplitsimError(`--device: unknown device '${a.device}' (known: ${deviceNames().join(", ")})`);
+  if (!(Number.isInteger(a.batch) && a.batch >= 1)) throw new SplitsimError("--batch: must be a whole number >= 1");
+  const model = new Model(loadSpec(a.model));
+  const layers = model.names.map((name, i) => ({
+    name,
+    kind: model.kinds[i]!,
+    macs: model.macs[i]!,
+    outputElements: model.outputElements[i]!,
+    outputBytesFp32: model.outputElements[i]! * 4,
+    weightBytes: model.weightBytes[i]!,
+    timeMs: layerTimeMs(model, i, device, a.batch, a.precision),
+  }));
+  const totalMs = layers.reduce((s, l) => s + l.timeMs, 0);
+  if (a.json) {
+    const out = { model: model.name, device: device.name, precision: a.precision, batch: a.batch, totalMacs: model.totalMacs,
+      totalWeightBytes: model.totalWeightBytes, totalMs, layers };
+    process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+    return;
+  }
+  const rows = layers.map((l) => [l.name, l.kind, (l.macs / 1e6).toFixed(2), (l.outputBytesFp32 / 1024).toFixed(1), l.timeMs.toFixed(3)]);
+  process.stdout.write(
+    `${model.name} on ${device.name}, ${a.precision}, batch ${a.batch}: ${(model.totalMacs / 1e9).toFixed(3)} GMACs, ` +
+      `${(model.totalWeightBytes / 4 / 1e6).toFixed(2)} M params, ${totalMs.toFixed(3)} ms in all\n` +
+      formatTable(["layer", "kind", "MMACs", "output KiB (fp32)", "time ms"], rows),
+  );
+}
