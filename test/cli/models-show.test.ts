@@ -1,0 +1,44 @@
+// `splitsim models show` on a hand-made model with measured times, and on a built-in one.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("splitsim models show", () => {
+  it("gives each layer's time and their sum as totalMs", () => {
+    const dir = mkdtempSync(join(tmpdir(), "splitsim-model-"));
+    const file = join(dir, "two.json");
+    writeFileSync(file, JSON.stringify({
+      name: "two", input: { shape: [3, 8, 8] },
+      layers: [
+        { name: "a", outputShape: [4, 8, 8], macs: 1000, timeMs: { "jetson-nano": 1.5 } },
+        { name: "b", outputShape: [10], macs: 2000, timeMs: { "*": { "1": 2.5, "4": 6 } } },
+      ],
+    }));
+    const one = JSON.parse(cli("models", "show", file, "--json").stdout) as { totalMs: number; layers: Array<{ timeMs: number; outputElements: number }> };
+    expect(one.layers.map((l) => [l.timeMs, l.outputElements])).toEqual([[1.5, 256], [2.5, 10]]);
+    expect(one.totalMs).toBe(4);
+    // Batch 4: a has only a batch-1 time, scaled linearly (4 × 1.5); b has a measured batch-4 time.
+    const four = JSON.parse(cli("models", "show", file, "--batch", "4", "--json").stdout) as { totalMs: number };
+    expect(four.totalMs).toBe(12);
+  });
+
+  it("prints a built-in model layer by layer with its totals", () => {
+    const r = cli("models", "show", "resnet50", "--device", "a100");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^resnet50 on a100, fp32, batch 1: 4\.089 GMACs, 25\.56 M params/);
+    expect(r.stdout).toMatch(/\nlayer4\.2\.add\s+add/);
+  });
+
+  it("names the devices it knows when given an unknown one", () => {
+    const r = cli("models", "show", "resnet50", "--device", "toaster");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown device 'toaster' \(known: .*jetson-nano/);
+  });
+});
