@@ -3,7 +3,7 @@
 // at once with its dotted path and line, and a run never starts on an invalid file.
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, resolve as resolvePath } from "node:path";
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import { dotted, ScenarioError, type LocatedProblem, type Problem, type Reader } from "./problems.js";
 import { resolveScenario } from "./resolve.js";
 import { applySets, parseSet } from "./overrides.js";
@@ -91,8 +91,8 @@ function lineOf(doc: Document, lines: LineCounter, path: ReadonlyArray<string | 
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    if (range !== undefined && (n === 0 || isMap(node) || isSeq(node) || node !== null)) {
-      // For a map/seq key path, prefer the line of the key itself.
+    if (range !== undefined) {
+      // For a value in a map, prefer the line of its key (a block value may start lines later).
       const parent = n > 0 ? doc.getIn(path.slice(0, n - 1), true) : null;
       if (isMap(parent)) {
         const pair = parent.items.find((it) => (it.key as { value?: unknown } | null)?.value === path[n - 1]);

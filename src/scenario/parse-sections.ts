@@ -36,7 +36,7 @@ export function parseSections(raw: unknown, problems: Problem[]): SectionParse |
   const brokenNodes = new Set<string>();
   for (const key of Object.keys(shape) as Array<keyof Shape>) {
     if (key === "nodes" || key === "links") continue;
-    const r = (shape[key] as z.ZodType).safeParse(obj[key]);
+    const r = (shape[key] as z.ZodType).safeParse(obj[key], { reportInput: true });
     if (r.success) out[key] = r.data;
     else {
       failed.add(key);
@@ -69,7 +69,7 @@ function entries<T extends z.ZodType>(
   }
   const out: Record<string, z.output<T>> = {};
   for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-    const r = schema.safeParse(v);
+    const r = schema.safeParse(v, { reportInput: true });
     if (r.success) out[name] = r.data;
     else {
       broken.add(name);
@@ -80,17 +80,36 @@ function entries<T extends z.ZodType>(
 }
 
 export function zodProblems(error: z.ZodError, prefix: Array<string | number>): Problem[] {
+  return issueProblems(error.issues, prefix);
+}
+
+function issueProblems(issues: readonly z.core.$ZodIssue[], prefix: Array<string | number>): Problem[] {
   const out: Problem[] = [];
-  for (const issue of error.issues) {
+  for (const issue of issues) {
     const path = [...prefix, ...issue.path.filter((k): k is string | number => typeof k !== "symbol")];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const hint = suggestKey(key, keysAt(path));
         out.push({ path: [...path, key], message: `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}` });
       }
-    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+    } else if (issue.code === "invalid_type" && "input" in issue && issue.input === undefined) {
       out.push({ path, message: "is required" });
-    } else out.push({ path, message: issue.message });
+    } else if (issue.code === "invalid_union" && branchOfSameType(issue.errors) !== null) {
+      // A value of the right type for one alternative (say, a trace object rather than a path)
+      // gets that alternative's own problems, which say what to fix.
+      out.push(...issueProblems(branchOfSameType(issue.errors)!, path));
+    } else {
+      out.push({ path, message: issue.message.replace(/^Invalid (input|option): /, "") });
+    }
   }
   return out;
+}
+
+/**
+ * The only union alternative the value was meant for, or null. An alternative that failed only at
+ * the value itself on its type or literal (a string where an object was expected) was not meant.
+ */
+function branchOfSameType(branches: ReadonlyArray<readonly z.core.$ZodIssue[]>): readonly z.core.$ZodIssue[] | null {
+  const meant = branches.filter((b) => !b.every((i) => i.path.length === 0 && (i.code === "invalid_type" || i.code === "invalid_value")));
+  return meant.length === 1 ? meant[0]! : null;
 }

@@ -49,7 +49,7 @@ export function resolveLink(
       const carried = points.some(([t, mbps], i) => mbps > 0 && t < period && (i + 1 < points.length ? points[i + 1]![0] : period) > t);
       if (period > 0 && !carried) problems.push({ path: [...at, "bandwidthProfile"], message: "a looping profile must carry some bandwidth in its period" });
     }
-    bandwidth = { kind: "profile", points: points.map(([t, m]) => [t, m] as [number, number]), loop, periodS: loop ? (l.periodS ?? null) : null };
+    bandwidth = { kind: "profile", points: points.map(([t, m]) => [t, m] as [number, number]), loop, periodS: loop ? (l.periodS ?? points[points.length - 1]![0]) : null };
   }
   return { name, from: l.from, to: l.to, bandwidth, latencyMs: l.latencyMs, discipline: l.discipline };
 }

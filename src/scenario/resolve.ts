@@ -81,6 +81,10 @@ export function resolveScenario(
     return { at: src.at, models: mix, arrivals, requests, deadlineMs: src.deadlineMs ?? null };
   });
 
+  if (f.workload !== undefined && f.warmupRequests !== undefined) {
+    // The shorthand keeps its warm-up inside it; a second place to say it would be ambiguous.
+    problems.push({ path: ["warmupRequests"], message: "with the workload shorthand, write it as workload.warmupRequests" });
+  }
   const total = sources.reduce((a, s) => a + s.requests, 0);
   const warmupRequests = f.workload?.warmupRequests ?? f.warmupRequests ?? 0;
   if (warmupRequests > 0 && warmupRequests >= total) {
@@ -161,11 +165,13 @@ function resolveArrivals(src: SourceParsed, path: Array<string | number>, read: 
       }
       return { arrivals: { kind: "batch" }, requests: need(src.requests ?? a.n) };
     case "file": {
-      let times: number[] = [];
+      let times: number[] | null = null;
       if ((a.path === undefined) === (a.timesMs === undefined)) {
         problems.push({ path: at, message: "a file source needs exactly one of path or timesMs" });
       } else if (a.timesMs !== undefined) times = a.timesMs;
       else times = readTimes(a.path!, [...at, "path"], read, problems);
+      // Without usable times, a count check would only repeat the problem already reported.
+      if (times === null) return { arrivals: { kind: "file", timesMs: [] }, requests: src.requests ?? 0 };
       for (let i = 1; i < times.length; i++) {
         if (times[i]! < times[i - 1]!) {
           problems.push({ path: at, message: `arrival times must not decrease (entry ${i + 1}: ${times[i]} after ${times[i - 1]})` });
@@ -180,22 +186,34 @@ function resolveArrivals(src: SourceParsed, path: Array<string | number>, read: 
 }
 
 /** One time in ms per line (or the first CSV column); blank lines and # comments are skipped. */
-function readTimes(file: string, path: Array<string | number>, read: Reader, problems: Problem[]): number[] {
+function readTimes(file: string, path: Array<string | number>, read: Reader, problems: Problem[]): number[] | null {
   const text = read(file);
   if (text === null) {
     problems.push({ path, message: `file not found: ${file}` });
-    return [];
+    return null;
   }
   const out: number[] = [];
+  let headerAllowed = true; // a non-numeric first cell is a CSV header
+  const bad: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const cell = line.replace(/#.*/, "").split(",")[0]!.trim();
     if (cell === "") return;
     const v = Number(cell);
-    if (!Number.isFinite(v) || v < 0) {
-      if (!(i === 0 && Number.isNaN(v))) problems.push({ path, message: `${file} line ${i + 1}: '${cell}' is not a time in ms >= 0` });
-      return; // a non-numeric first line is a CSV header
-    }
-    out.push(v);
+    const header = headerAllowed && Number.isNaN(v);
+    headerAllowed = false;
+    if (header) return;
+    if (Number.isFinite(v) && v >= 0) out.push(v);
+    else bad.push(`line ${i + 1}: '${cell}'`);
   });
+  if (bad.length > 0) {
+    // One problem per file: a broken export would otherwise bury the others under thousands.
+    const more = bad.length > 1 ? ` (and ${bad.length - 1} more line${bad.length > 2 ? "s" : ""})` : "";
+    problems.push({ path, message: `${file} ${bad[0]} is not a time in ms >= 0${more}` });
+    return null;
+  }
+  if (out.length === 0) {
+    problems.push({ path, message: `${file} holds no arrival times` });
+    return null;
+  }
   return out;
 }

@@ -86,14 +86,17 @@ export const Source = z.strictObject({
 export const Workload = Source.extend({ at: z.string().min(1).optional(), warmupRequests: z.number().int().nonnegative().default(0) });
 
 const EstimatorKind = z.enum(["oracle", "last", "ewma", "harmonic"]);
-export const Estimator = z.union([
-  EstimatorKind,
-  z.strictObject({
-    kind: EstimatorKind,
-    alpha: z.number().gt(0).lte(1, { error: "must be in (0, 1]" }).optional(),
-    window: count.optional(),
-  }),
-]);
+export const Estimator = z.union(
+  [
+    EstimatorKind,
+    z.strictObject({
+      kind: EstimatorKind,
+      alpha: z.number().gt(0).lte(1, { error: "must be in (0, 1]" }).optional(),
+      window: count.optional(),
+    }),
+  ],
+  { error: "must be oracle, last, ewma or harmonic, or an object { kind, alpha, window }" },
+);
 
 export const ScenarioFile = z.strictObject({
   name: z.string().min(1).optional(),
@@ -121,7 +124,7 @@ export const ScenarioFile = z.strictObject({
     .strictObject({ headerBytes: z.number().int().nonnegative().default(16), resultBytes: z.number().int().nonnegative().optional() })
     .default({ headerBytes: 16 }),
   estimator: Estimator.default({ kind: "ewma", alpha: 0.3 }),
-  schedulers: z.union([z.literal("all"), z.array(z.string()).min(1)]).default("all"),
+  schedulers: z.union([z.literal("all"), z.array(z.string()).min(1)], { error: "must be all or a list of scheduler names" }).default("all"),
   options: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 });
 

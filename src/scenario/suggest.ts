@@ -1,8 +1,9 @@
 // "Did you mean" for unknown keys: the accepted keys at a path (read from the schemas' shapes)
 // and the closest one within two edits.
-import { Arrivals, Link, Node, ScenarioFile, Source, Workload } from "./schema.js";
+import { Arrivals, Link, Node, ScenarioFile, Source, SyntheticTrace, Workload } from "./schema.js";
 
 const ARRIVAL_KEYS = [...new Set(Arrivals.options.flatMap((o) => Object.keys(o.shape)))];
+const SYNTHETIC_KEYS = [...new Set(SyntheticTrace.options.flatMap((o) => Object.keys(o.shape)))];
 
 /** Keys the schema accepts at `path` (an object's own path), or [] when unknown. */
 export function keysAt(path: ReadonlyArray<string | number>): string[] {
@@ -11,6 +12,7 @@ export function keysAt(path: ReadonlyArray<string | number>): string[] {
   if (path[path.length - 1] === "arrivals") return ARRIVAL_KEYS;
   if (a === "nodes" && path.length === 2) return Object.keys(Node.shape);
   if (a === "links" && path.length === 2) return Object.keys(Link.shape);
+  if (a === "links" && path.length === 3 && c === "trace") return SYNTHETIC_KEYS;
   if (a === "workload" && path.length === 1) return Object.keys(Workload.shape);
   if (a === "sources" && path.length === 2 && c === undefined) return Object.keys(Source.shape);
   if (a === "noise") return path.length === 1 ? ["compute"] : ["kind", "cv"];

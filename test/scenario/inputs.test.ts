@@ -1,9 +1,8 @@
 // The ways a scenario comes in: JSON files, --set overrides, --seed, arrival files, and files
 // that are missing or are not files.
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario, resolveScenarioText } from "../../src/scenario/load.js";
 import { BASE, FIXTURES, fileProblems, problemsOf } from "./helpers.js";
-import { resolveScenarioText } from "../../src/scenario/load.js";
 
 const resolve = (text: string, sets: string[] = []) => resolveScenarioText(text, `${FIXTURES}t.yaml`, { sets });
 

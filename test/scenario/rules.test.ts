@@ -16,7 +16,7 @@ describe("the workload shorthand", () => {
   it("with several end devices is an error that says to add at: or use sources:", () => {
     const text = withNodes("  phone: { device: raspberry-pi-4 }\n  pi2: { device: raspberry-pi-4 }\n  cloud: { device: a100 }\n");
     const p = problemsOf(text);
-    expect(p.map((x) => [x.path, x.line])).toEqual([["workload.at", 9]]);
+    expect(p.map((x) => [x.path, x.line])).toEqual([["workload.at", 10]]);
     expect(p[0]!.message).toMatch(/several end devices \(phone, pi2\).*workload\.at.*sources/);
   });
 
