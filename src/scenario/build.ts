@@ -44,7 +44,7 @@ export function buildRun(s: ResolvedScenario, workload: Workload, scheduler: str
   const estimator = schedulerEstimator(schedulerName, raw, s.estimator);
   const topology = new Topology(s);
   const models = new Map(Object.entries(s.models).map(([name, spec]) => [name, new Model(spec)]));
-  const ctx = new RunContext(sim, topology, models, s.wire.headerBytes, s.wire.resultBytes);
+  const ctx = new RunContext(sim, topology, models, s.wire.headerBytes, s.wire.resultBytes, s.accuracy);
   const observer = combineObservers(observers);
 
   let runner: SourceRunner | null = null;

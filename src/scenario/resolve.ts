@@ -5,6 +5,7 @@ import { SCHEDULERS, schedulerNames } from "../schedulers/registry.js";
 import type { SchedulerFactory } from "../schedulers/scheduler.js";
 import { deviceNames, getDevice } from "../workload/devices.js";
 import type { ModelSpec } from "../workload/model-spec.js";
+import { resolveAccuracy } from "./resolve-accuracy.js";
 import { resolveLink } from "./resolve-link.js";
 import { resolveModel } from "./resolve-model.js";
 import type { Problem, Reader } from "./problems.js";
@@ -125,6 +126,7 @@ export function resolveScenario(
     estimator,
     schedulers,
     options: f.options,
+    accuracy: resolveAccuracy(f.accuracy, models, read, problems),
   };
 }
 

@@ -13,6 +13,7 @@ import { computeTimeNs } from "../workload/compute-model.js";
 import type { Model } from "../workload/model.js";
 import type { ComputeCost } from "../workload/plan.js";
 import { tensorBytes } from "../workload/quantization.js";
+import { lookupLossPct, type AccuracyTable } from "../workload/accuracy.js";
 
 export class RunContext implements SchedulerContext {
   private readonly costs = new Map<string, ComputeCost>();
@@ -26,6 +27,7 @@ export class RunContext implements SchedulerContext {
     private readonly models: ReadonlyMap<string, Model>,
     readonly headerBytes: number,
     private readonly resultBytesOverride: number | null,
+    private readonly accuracy: Readonly<Record<string, AccuracyTable>>,
   ) {}
 
   get now(): Time {
@@ -44,6 +46,10 @@ export class RunContext implements SchedulerContext {
 
   busyServers(station: number): number {
     return this.stations[station]!.busyServers;
+  }
+
+  accuracyLossPct(model: Model, cut: string, bits: number): number {
+    return lookupLossPct(this.accuracy[model.name] ?? null, cut, bits);
   }
 
   wake(station: number): void {

@@ -1,6 +1,7 @@
 // The resolved scenario: what a validated file becomes once every default is filled in.
 // Units are in the names; everything here is plain JSON data (hashable, printable).
 import type { TraceData } from "../platform/bandwidth/trace-data.js";
+import type { AccuracyTable } from "../workload/accuracy.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 
 export type ComputeNoise =
@@ -87,6 +88,8 @@ export interface ResolvedScenario {
   estimator: EstimatorSpec;
   schedulers: string[];
   options: Record<string, Record<string, unknown>>;
+  /** Measured accuracy-loss tables by model name (models without one use the default curve). */
+  accuracy: Record<string, AccuracyTable>;
 }
 
 export type EstimatorSpec =

@@ -52,6 +52,8 @@ export interface SchedulerContext {
    * equal work batches together); `fraction` scales the work for spatial partitioning.
    */
   computeCost(station: number, model: Model, layers: ArrayLike<number>, fraction?: number): ComputeCost;
+  /** Estimated accuracy loss (percentage points) of sending `model`'s cut `cut` at `bits`. */
+  accuracyLossPct(model: Model, cut: string, bits: number): number;
   /** Asks a station to choose again now (after a policy that held its queue changed its mind). */
   wake(station: number): void;
   /** Bytes of one tensor header on the wire. */

@@ -1,7 +1,7 @@
 // The plan of a single cut: layers [0, k) of the file's topological order on the origin device,
 // the boundary tensors over the uplink, layers [k, L) on the target, and the result back over
 // the downlink. Plans are cached per (model, origin, target, cut, bits) and shared by requests.
-import { accuracyLossPct, boundaryBytes } from "../../workload/quantization.js";
+import { boundaryBytes } from "../../workload/quantization.js";
 import type { Cut, Model } from "../../workload/model.js";
 import { makePlan, type Plan, type Step } from "../../workload/plan.js";
 import type { SchedulerContext } from "../scheduler.js";
@@ -40,7 +40,7 @@ export function splitPlan(ctx: SchedulerContext, model: Model, route: SplitRoute
     }
   }
   // Only an intermediate tensor is quantized: the raw image and a full local run lose nothing.
-  const loss = rawInput || k === L ? 0 : accuracyLossPct(bits);
+  const loss = rawInput || k === L ? 0 : ctx.accuracyLossPct(model, cut.label, bits);
   return makePlan(steps, { cut: cut.label, bits: k === L ? 0 : sentBits, bytesSent, accuracyLossPct: loss });
 }
 
