@@ -19,7 +19,7 @@ const ms6 = formatMs;
 
 export const REQUEST_COLUMNS = [
   "id", "source", "model", "arrivalMs", "completionMs", "latencyMs", "queueingMs", "computeMs", "transferMs",
-  "cut", "bits", "bytes", "deadlineMet", "dropped",
+  "cut", "bits", "bytes", "accuracyLossPct", "deadlineMet", "dropped",
 ] as const;
 
 /**
@@ -36,7 +36,7 @@ export function requestsCsv(requests: readonly Request[], sourceNames?: readonly
       String(r.id), sourceNames?.[r.source] ?? String(r.source), r.model,
       ms6(r.arrival), done ? ms6(r.completion) : "", done ? ms6(r.completion - r.arrival) : "",
       ms6(r.queueingNs), ms6(r.computeNs), ms6(r.transferNs),
-      r.cut, String(r.bits), String(r.bytesSent), deadlineMet, String(r.dropped),
+      r.cut, String(r.bits), String(r.bytesSent), String(r.accuracyLossPct), deadlineMet, String(r.dropped),
     ];
   });
   return stringify([[...REQUEST_COLUMNS], ...rows]);

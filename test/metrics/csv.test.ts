@@ -4,7 +4,7 @@ import { requestsCsv, resourcesCsv } from "../../src/metrics/csv.js";
 import { newRequest, type Request } from "../../src/workload/request.js";
 import { play, stations } from "./replay.js";
 
-const HEADER = "id,source,model,arrivalMs,completionMs,latencyMs,queueingMs,computeMs,transferMs,cut,bits,bytes,deadlineMet,dropped\n";
+const HEADER = "id,source,model,arrivalMs,completionMs,latencyMs,queueingMs,computeMs,transferMs,cut,bits,bytes,accuracyLossPct,deadlineMet,dropped\n";
 
 function twoRequests(): Request[] {
   const a = newRequest(0, 0, 0, "vgg16", 1, 5_000_000);
@@ -18,8 +18,8 @@ describe("requestsCsv", () => {
   it("writes one row per request in id order, times in ms with six decimals, empty cells for a drop", () => {
     expect(requestsCsv(twoRequests())).toBe(
       HEADER +
-        "0,0,vgg16,0.000001,2.500001,2.500000,0.001000,2.000000,0.499000,pool5,8,25104,true,false\n" +
-        "1,1,vgg16,3.000000,,,0.000000,0.000000,0.000000,,0,0,false,true\n",
+        "0,0,vgg16,0.000001,2.500001,2.500000,0.001000,2.000000,0.499000,pool5,8,25104,0,true,false\n" +
+        "1,1,vgg16,3.000000,,,0.000000,0.000000,0.000000,,0,0,0,false,true\n",
     );
   });
 
@@ -31,7 +31,7 @@ describe("requestsCsv", () => {
   it("leaves deadlineMet empty for a request without a deadline", () => {
     const r = newRequest(0, 0, 0, "m", 0, -1);
     r.completion = 1_000_000;
-    expect(requestsCsv([r]).split("\n")[1]).toBe("0,0,m,0.000000,1.000000,1.000000,0.000000,0.000000,0.000000,,0,0,,false");
+    expect(requestsCsv([r]).split("\n")[1]).toBe("0,0,m,0.000000,1.000000,1.000000,0.000000,0.000000,0.000000,,0,0,0,,false");
   });
 
   it("writes a time of 2^53 − 1 ns exactly", () => {
