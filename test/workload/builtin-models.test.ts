@@ -1,9 +1,9 @@
-// Built-in models against torchvision's totals and the per-layer tables of
+// Built-in models (served by the zoo) against torchvision's totals and the per-layer tables of
 // reference/models-devices.md §1.1, §2.2 and §2.4 (expected values typed from the reference).
 import { describe, expect, it } from "vitest";
-import { resnet50, vgg16 } from "../../scripts/gen-models.js";
 import { builtinModel, builtinModelNames } from "../../src/workload/builtin-models.js";
 import type { Model } from "../../src/workload/model.js";
+import { zooModel } from "../../src/workload/zoo/index.js";
 import { builtin } from "./helpers.js";
 
 const params = (m: Model, names?: string[]): number =>
@@ -12,8 +12,8 @@ const macs = (m: Model, names: string[]): number => names.reduce((a, n) => a + m
 const block = (p: string, downsample: boolean): string[] =>
   [`${p}.conv1`, `${p}.conv2`, `${p}.conv3`, ...(downsample ? [`${p}.downsample`] : [])];
 
-describe("built-in model files", () => {
-  it("builtinModelNames lists vgg16 and resnet50, and each file's name matches its file", () => {
+describe("built-in models", () => {
+  it("builtinModelNames lists vgg16 and resnet50, and each model's name is its built-in name", () => {
     expect(builtinModelNames()).toEqual(expect.arrayContaining(["resnet50", "vgg16"]));
     for (const name of builtinModelNames()) expect(builtinModel(name)?.name).toBe(name);
   });
@@ -23,13 +23,8 @@ describe("built-in model files", () => {
     expect(builtinModel("../models/vgg16")).toBeUndefined();
   });
 
-  it("the bundled JSON files are what scripts/gen-models.ts generates", () => {
-    for (const [name, b] of [["vgg16", vgg16()], ["resnet50", resnet50()]] as const) {
-      const spec = builtinModel(name)!;
-      expect(spec.layers.map((l) => [l.name, l.macs, l.weightBytes / 4, l.outputShape])).toEqual(
-        b.layers.map((l) => [l.name, l.macs, l.params, l.outputShape]),
-      );
-    }
+  it("a built-in model is the zoo model at its default input size", () => {
+    for (const name of ["vgg16", "resnet50"]) expect(builtinModel(name)).toEqual(zooModel(name));
   });
 });
 
@@ -41,11 +36,11 @@ describe("vgg16", () => {
     expect(params(m)).toBe(138_357_544);
   });
 
-  it("is a 22-layer chain: 13 convs, 5 max-pools, avgpool, fc6-fc8 on a 3x224x224 input", () => {
+  it("is a 22-layer chain: 13 convs, 5 max-pools and the avgpool, fc6-fc8 on a 3x224x224 input", () => {
     expect(m.layerCount).toBe(22);
     expect(m.spec.input.shape).toEqual([3, 224, 224]);
     expect(m.kinds.filter((k) => k === "conv")).toHaveLength(13);
-    expect(m.kinds.filter((k) => k === "maxpool")).toHaveLength(5);
+    expect(m.names.filter((n, i) => m.kinds[i] === "pool")).toEqual(["pool1", "pool2", "pool3", "pool4", "pool5", "avgpool"]);
     expect(m.names.slice(-4)).toEqual(["avgpool", "fc6", "fc7", "fc8"]);
     m.inputs.forEach((ins, i) => expect(Array.from(ins)).toEqual([i - 1]));
   });

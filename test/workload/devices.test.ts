@@ -1,11 +1,11 @@
 // Device profiles: figures from reference/models-devices.md §3, and ResNet-50 times against the
 // calibration measurements of §4 (tolerances are deliberately loose: this is a first fit).
 import { describe, expect, it } from "vitest";
-import { resnet50 } from "../../scripts/gen-models.js";
 import { computeTimeNs } from "../../src/workload/compute-model.js";
 import { deviceNames, getDevice, type DeviceProfile, type Precision } from "../../src/workload/devices.js";
-import type { Model } from "../../src/workload/model.js";
-import { allLayers, builtin, modelOf } from "./helpers.js";
+import { Model } from "../../src/workload/model.js";
+import { zooModel } from "../../src/workload/zoo/index.js";
+import { allLayers, builtin } from "./helpers.js";
 
 const device = (name: string): DeviceProfile => {
   const d = getDevice(name);
@@ -45,10 +45,7 @@ describe("device table", () => {
 });
 
 describe("ResNet-50 against the calibration set (§4)", () => {
-  const r256 = (() => {
-    const b = resnet50(256);
-    return modelOf({ name: "resnet50-256", input: { shape: b.inputShape }, layers: b.layers });
-  })();
+  const r256 = new Model(zooModel("resnet50", { inputSize: 256 })!);
   const r224 = builtin("resnet50");
 
   it("the 256x256 variant has 5.34 GMACs, as the TensorRT benchmark's input implies", () => {
