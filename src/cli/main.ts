@@ -46,8 +46,9 @@ try {
           .option("device", { type: "string", default: "jetson-nano", describe: "device profile" })
           .option("precision", { choices: ["fp32", "fp16", "int8"] as const, default: "fp32" as const })
           .option("batch", { type: "number", default: 1 })
+          .option("input-size", { type: "number", describe: "built-in models: input size in pixels (default: the model's)" })
           .option("json", { type: "boolean", default: false, describe: "print JSON (with totalMs)" }),
-        (a) => showModel({ model: a.model, device: a.device, precision: a.precision, batch: a.batch, json: a.json })),
+        (a) => showModel({ model: a.model, inputSize: a["input-size"], device: a.device, precision: a.precision, batch: a.batch, json: a.json })),
       () => listModels())
     .command("devices", "list the built-in device profiles", {}, () => listDevices())
     .demandCommand(1, "name a command: run, trace, schedulers, models or devices")

@@ -7,18 +7,28 @@ import { layerTimeMs } from "../workload/compute-model.js";
 import { deviceNames, getDevice, type Precision } from "../workload/devices.js";
 import { Model } from "../workload/model.js";
 import { normaliseModel } from "../workload/model-file.js";
+import { zooModel } from "../workload/zoo/index.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 import { formatTable } from "./table.js";
 
 export interface ShowArgs {
   model: string;
+  inputSize: number | undefined;
   device: string;
   precision: Precision;
   batch: number;
   json: boolean;
 }
 
-function loadSpec(ref: string): ModelSpec {
+function loadSpec(ref: string, inputSize: number | undefined): ModelSpec {
+  if (inputSize !== undefined) {
+    if (!builtinModelNames().includes(ref)) throw new SplitsimError("--input-size applies to built-in models only");
+    try {
+      return zooModel(ref, { inputSize })!;
+    } catch (e) {
+      throw new SplitsimError(`--input-size: ${(e as Error).message}`);
+    }
+  }
   const builtin = builtinModel(ref);
   if (builtin !== undefined) return builtin;
   if (!existsSync(ref)) {
@@ -39,7 +49,7 @@ export function showModel(a: ShowArgs): void {
   const device = getDevice(a.device);
   if (device === undefined) throw new SplitsimError(`--device: unknown device '${a.device}' (known: ${deviceNames().join(", ")})`);
   if (!(Number.isInteger(a.batch) && a.batch >= 1)) throw new SplitsimError("--batch: must be a whole number >= 1");
-  const model = new Model(loadSpec(a.model));
+  const model = new Model(loadSpec(a.model, a.inputSize));
   const layers = model.names.map((name, i) => ({
     name,
     kind: model.kinds[i]!,
