@@ -15,7 +15,7 @@ export class Topology implements TopologyView {
 
   constructor(s: ResolvedScenario) {
     this.stations = s.nodes.map((n, index) => {
-      const device = getDevice(n.device);
+      const device = s.devices[n.device] ?? getDevice(n.device);
       if (device === undefined) throw new SplitsimError(`nodes.${n.name}.device: unknown device '${n.device}'`);
       this.byName.set(n.name, index);
       return { index, name: n.name, device, precision: n.precision, servers: n.servers, maxBatch: n.maxBatch, role: n.role };

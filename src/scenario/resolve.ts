@@ -3,7 +3,7 @@
 // collects every problem instead of stopping at the first.
 import { SCHEDULERS, schedulerNames } from "../schedulers/registry.js";
 import type { SchedulerFactory } from "../schedulers/scheduler.js";
-import { deviceNames, getDevice } from "../workload/devices.js";
+import { deviceLookup, resolveDevices } from "./resolve-devices.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 import { resolveAccuracy } from "./resolve-accuracy.js";
 import { resolveLink } from "./resolve-link.js";
@@ -22,9 +22,14 @@ export function resolveScenario(
   problems: Problem[],
 ): ResolvedScenario {
   const f = parsed.file;
+  const devices = resolveDevices(f.devices, problems);
+  const lookup = deviceLookup(devices);
   const nodes: ResolvedNode[] = Object.entries(f.nodes).map(([name, n]) => {
-    const device = getDevice(n.device);
-    if (device === undefined) problems.push({ path: ["nodes", name, "device"], message: `unknown device '${n.device}' (known: ${deviceNames().join(", ")})` });
+    const device = lookup.get(n.device);
+    const brokenCustom = f.devices[n.device] !== undefined;
+    if (device === undefined && !brokenCustom) {
+      problems.push({ path: ["nodes", name, "device"], message: `unknown device '${n.device}' (known: ${lookup.names().join(", ")}; or define it under devices)` });
+    }
     return {
       name, device: n.device, servers: n.servers, maxBatch: n.maxBatch, batchTimeoutMs: n.batchTimeoutMs,
       queueLimit: n.queueLimit ?? null, precision: n.precision, role: n.role ?? device?.class ?? "end",
@@ -127,6 +132,7 @@ export function resolveScenario(
     schedulers,
     options: f.options,
     accuracy: resolveAccuracy(f.accuracy, models, read, problems),
+    devices,
   };
 }
 

@@ -126,6 +126,8 @@ export const ScenarioFile = z.strictObject({
   estimator: Estimator.default({ kind: "ewma", alpha: 0.3 }),
   schedulers: z.union([z.literal("all"), z.array(z.string()).min(1)], { error: "must be all or a list of scheduler names" }).default("all"),
   options: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /** The scenario's own device profiles, by name (same fields as the built-in ones). */
+  devices: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   /** Model name -> accuracy-loss table (a JSON file path or the table inline). */
   accuracy: z.record(z.string(), z.union([z.string().min(1), z.record(z.string(), z.unknown())])).default({}),
 });

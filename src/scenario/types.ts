@@ -2,6 +2,7 @@
 // Units are in the names; everything here is plain JSON data (hashable, printable).
 import type { TraceData } from "../platform/bandwidth/trace-data.js";
 import type { AccuracyTable } from "../workload/accuracy.js";
+import type { DeviceProfile } from "../workload/devices.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 
 export type ComputeNoise =
@@ -88,6 +89,8 @@ export interface ResolvedScenario {
   estimator: EstimatorSpec;
   schedulers: string[];
   options: Record<string, Record<string, unknown>>;
+  /** Device profiles the scenario defines (nodes look here before the built-in ones). */
+  devices: Record<string, DeviceProfile>;
   /** Measured accuracy-loss tables by model name (models without one use the default curve). */
   accuracy: Record<string, AccuracyTable>;
 }

@@ -1,7 +1,7 @@
 // Per-layer service time (DESIGN §4): a roofline with a per-layer overhead, the whole batch at
 // once, or a measured time from the model file when it has one for the device. Times are ms;
 // computeTimeNs turns a sum of layers into the integer ns the simulator schedules with.
-import type { DeviceProfile, Precision } from "./devices.js";
+import { efficiencyOf, type DeviceProfile, type Precision } from "./devices.js";
 import type { Model } from "./model.js";
 
 /** Bytes per tensor element at each precision; FP32 weight bytes scale by this / 4. */
@@ -9,7 +9,7 @@ export const BYTES_PER_ELEMENT: Readonly<Record<Precision, number>> = { fp32: 4,
 
 /**
  * Time in ms for layer `layer` on `device` for a whole batch of `batch` inputs:
- *   overhead + max(2·MACs·b / (peak[precision]·efficiency), (weightBytes·s + b·activationBytes) / memBW)
+ *   overhead + max(2·MACs·b / (peak[p]·efficiency[p]), (weightBytes·s + b·activationBytes) / memBW)
  * where FLOPs count an FMA as 2 (vendor peaks do), s = bytesPerElement/4 rescales the FP32 weight
  * bytes, and activationBytes = (input + output elements) · bytesPerElement. Weights are read once
  * per batch, which is where batching gains come from. A measured time overrides all of this.
@@ -21,10 +21,17 @@ export function layerTimeMs(model: Model, layer: number, device: DeviceProfile, 
   const measured = measuredMs(model, layer, device.name, batch);
   if (measured !== null) return measured;
   const bpe = BYTES_PER_ELEMENT[precision];
-  const computeMs = (2 * model.macs[layer]! * batch * 1e3) / (device.peakFlops[precision] * device.efficiency);
+  const computeMs = (2 * model.macs[layer]! * batch * 1e3) / (device.peakFlops[precision] * efficiencyOf(device, precision));
   const bytes = model.weightBytes[layer]! * (bpe / 4) + batch * (model.inputElementsOf(layer) + model.outputElements[layer]!) * bpe;
   const memoryMs = (bytes * 1e3) / device.memBytesPerSec;
   return device.layerOverheadMs + Math.max(computeMs, memoryMs);
+}
+
+/** Time in ms for the whole model (every layer) for a batch of `batch` inputs. */
+export function modelTimeMs(model: Model, device: DeviceProfile, batch: number, precision: Precision): number {
+  let ms = 0;
+  for (let i = 0; i < model.layerCount; i++) ms += layerTimeMs(model, i, device, batch, precision);
+  return ms;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Compute model: roofline cases computed by hand on a synthetic device, measured overrides,
 // batch scaling, and the ns rounding of computeTimeNs.
 import { describe, expect, it } from "vitest";
-import { computeTimeNs, layerTimeMs } from "../../src/workload/compute-model.js";
+import { computeTimeNs, layerTimeMs, modelTimeMs } from "../../src/workload/compute-model.js";
 import type { DeviceProfile } from "../../src/workload/devices.js";
 import { getDevice } from "../../src/workload/devices.js";
 import { builtin, modelOf } from "./helpers.js";
@@ -59,6 +59,20 @@ describe("roofline", () => {
     const fc6 = vgg.indexOf("fc6");
     const bytes = 102_764_544 * 4 + (25_088 + 4_096) * 4;
     expect(layerTimeMs(vgg, fc6, pi, 1, "fp32")).toBeCloseTo(pi.layerOverheadMs + (bytes / 12.8e9) * 1e3, 9);
+  });
+});
+
+describe("per-precision efficiency", () => {
+  it("efficiencyByPrecision overrides efficiency for its precision only", () => {
+    const tuned: DeviceProfile = { ...dev, efficiencyByPrecision: { int8: 0.25 } };
+    // int8 conv: compute 2e9 / (4e12 · 0.25) = 2 ms > memory 0.3 ms; fp32 keeps 0.5: 4 ms
+    expect(layerTimeMs(m, 0, tuned, 1, "int8")).toBeCloseTo(2.01, 12);
+    expect(layerTimeMs(m, 0, tuned, 1, "fp32")).toBeCloseTo(4.01, 12);
+  });
+
+  it("modelTimeMs is the sum over every layer: 4.01 + 10.41001 + 2 + 2 ms at batch 1", () => {
+    // only8 has just a batch-8 time: 1 × 16/8 = 2 ms; measured holds 2 ms at batch 1.
+    expect(modelTimeMs(m, dev, 1, "fp32")).toBeCloseTo(4.01 + 10.41001 + 2 + 2, 9);
   });
 });
 
