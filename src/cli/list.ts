@@ -1,7 +1,7 @@
 // `splitsim schedulers | models | devices`: what is built in.
 import { SCHEDULERS } from "../schedulers/registry.js";
 import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
-import { deviceNames, getDevice } from "../workload/devices.js";
+import { deviceNames, efficiencyOf, getDevice, PRECISIONS } from "../workload/devices.js";
 import { formatTable } from "./table.js";
 
 export function listSchedulers(): void {
@@ -27,9 +27,11 @@ export function listModels(): void {
 export function listDevices(): void {
   const rows = deviceNames().map((name) => {
     const d = getDevice(name)!;
+    const eff = PRECISIONS.map((p) => String(Number(efficiencyOf(d, p).toFixed(3)))).join(" / ");
     return [name, d.class, (d.peakFlops.fp32 / 1e9).toFixed(0), (d.peakFlops.fp16 / 1e9).toFixed(0),
-      (d.peakFlops.int8 / 1e9).toFixed(0), (d.memBytesPerSec / 1e9).toFixed(1), String(d.efficiency), String(d.layerOverheadMs)];
+      (d.peakFlops.int8 / 1e9).toFixed(0), (d.memBytesPerSec / 1e9).toFixed(1), eff, d.layerOverheadMs.toFixed(4)];
   });
   process.stdout.write(formatTable(
-    ["device", "class", "fp32 GFLOP/s", "fp16", "int8 GOP/s", "mem GB/s", "efficiency", "overhead ms/layer"], rows));
+    ["device", "class", "fp32 GFLOP/s", "fp16", "int8 GOP/s", "mem GB/s", "efficiency fp32/fp16/int8", "overhead ms/layer"], rows) +
+    "Peaks count an FMA as 2; sources and the calibration are in docs/compute-model.md.\n");
 }
