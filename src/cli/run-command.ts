@@ -1,16 +1,17 @@
 // `splitsim run`: loads the scenario once, generates its workload once, replays it for every
 // chosen scheduler, prints one summary (table, json or csv) and optionally writes per-scheduler
-// files under --out.
+// files under --out (requests.csv streamed while the run goes).
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { SplitsimError } from "../errors.js";
-import { requestsCsv, resourcesCsv } from "../metrics/csv.js";
+import { resourcesCsv } from "../metrics/csv.js";
 import type { RunReport } from "../metrics/report.js";
 import { loadScenario } from "../scenario/load.js";
 import { runScenario } from "../scenario/run.js";
 import { schedulerNames } from "../schedulers/registry.js";
 import { generateWorkload } from "../workload/workload.js";
+import { RequestsCsvStream } from "./requests-stream.js";
 import { formatTable } from "./table.js";
 
 export interface RunArgs {
@@ -32,14 +33,19 @@ export function runCommand(args: RunArgs): void {
   const tty = process.stderr.isTTY === true;
   names.forEach((name, i) => {
     if (tty) process.stderr.write(`\rrunning ${name} (${i + 1}/${names.length})...\x1b[K`);
-    const result = runScenario(scenario, name, { workload });
-    reports.push(result.report);
-    if (args.out !== undefined) {
-      const dir = join(args.out, name);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, "report.json"), JSON.stringify(result.report, null, 2) + "\n");
-      writeFileSync(join(dir, "requests.csv"), requestsCsv(result.requests));
-      writeFileSync(join(dir, "resources.csv"), resourcesCsv(result.report));
+    const dir = args.out === undefined ? null : join(args.out, name);
+    if (dir !== null) mkdirSync(dir, { recursive: true });
+    // Only the summaries stay in memory; per-request rows go straight to requests.csv.
+    const stream = dir === null ? null : new RequestsCsvStream(join(dir, "requests.csv"));
+    try {
+      const result = runScenario(scenario, name, { workload, keepRequests: false, ...(stream ? { observers: [stream] } : {}) });
+      reports.push(result.report);
+      if (dir !== null) {
+        writeFileSync(join(dir, "report.json"), JSON.stringify(result.report, null, 2) + "\n");
+        writeFileSync(join(dir, "resources.csv"), resourcesCsv(result.report));
+      }
+    } finally {
+      stream?.close();
     }
   });
   if (tty) process.stderr.write("\r\x1b[K");

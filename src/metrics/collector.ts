@@ -11,12 +11,25 @@ import { summarize } from "./stats.js";
 
 const toMs = (ns: number): number => ns / 1e6;
 
+export interface CollectorOptions {
+  warmupRequests: number;
+  /** Keep every finished Request (default true); false keeps only the summaries. */
+  keepRequests?: boolean;
+}
+
 export class Collector implements Observer {
   private infos: readonly ResourceInfo[] = [];
   private accounts: ResourceAccount[] = [];
   private readonly sys: SystemState = { inSystem: 0, lastCompletion: -1 };
-  private readonly completed: Request[] = [];
-  private readonly dropped: Request[] = [];
+  /** Finished requests, unless keepRequests is false. */
+  private readonly kept: Request[] = [];
+  /** Latencies (ns) of completed requests after the warm-up, in a growable typed array. */
+  private latencies = new Float64Array(1024);
+  private measured = 0;
+  private completedCount = 0;
+  private droppedCount = 0;
+  private lossSum = 0;
+  private missed = 0;
   private admitted = 0;
   private t0: Time = -1;
   /** Arrival of the first request after the warm-up, -1 until it arrives. */
@@ -27,11 +40,11 @@ export class Collector implements Observer {
   private emptySince: Time = -1;
   private emptyAtT1 = 0;
 
-  constructor(private readonly opts: { warmupRequests: number }) {}
+  constructor(private readonly opts: CollectorOptions) {}
 
-  /** Every finished request (completed or dropped), in id order. */
+  /** Every finished request (completed or dropped) in id order; empty with keepRequests: false. */
   get requests(): readonly Request[] {
-    return [...this.completed, ...this.dropped].sort((a, b) => a.id - b.id);
+    return [...this.kept].sort((a, b) => a.id - b.id);
   }
 
   onSetup(resources: readonly ResourceInfo[]): void {
@@ -69,7 +82,18 @@ export class Collector implements Observer {
   }
 
   onComplete(req: Request, t: Time): void {
-    this.completed.push(req);
+    if (this.opts.keepRequests !== false) this.kept.push(req);
+    this.completedCount++;
+    this.lossSum += req.accuracyLossPct;
+    if (req.deadline >= 0 && req.completion > req.deadline) this.missed++;
+    if (req.id >= this.opts.warmupRequests) {
+      if (this.measured === this.latencies.length) {
+        const grown = new Float64Array(this.latencies.length * 2);
+        grown.set(this.latencies);
+        this.latencies = grown;
+      }
+      this.latencies[this.measured++] = req.completion - req.arrival;
+    }
     this.leave(t);
     this.sys.lastCompletion = t;
     // Gaps closed so far all lie before this completion; one opened by it lies after.
@@ -77,7 +101,9 @@ export class Collector implements Observer {
   }
 
   onDrop(req: Request, t: Time): void {
-    this.dropped.push(req);
+    if (this.opts.keepRequests !== false) this.kept.push(req);
+    this.droppedCount++;
+    if (req.deadline >= 0) this.missed++; // a refused request misses its deadline too
     this.leave(t);
   }
 
@@ -104,27 +130,15 @@ export class Collector implements Observer {
    * dropped (a refusal misses the deadline too), warm-up included like the other counts.
    */
   report(meta: ReportMeta): RunReport {
-    const done = this.completed;
+    const completed = this.completedCount;
     const t0 = this.t0 < 0 ? 0 : this.t0;
-    const t1 = done.length > 0 ? this.sys.lastCompletion : Math.max(this.lastEvent, t0);
+    const t1 = completed > 0 ? this.sys.lastCompletion : Math.max(this.lastEvent, t0);
     // Without a completion the window ends at the last event, so an open empty gap counts up to it.
     const openGap = this.emptySince >= 0 ? t1 - this.emptySince : 0;
-    const emptyNs = done.length > 0 ? this.emptyAtT1 : this.emptyNs + openGap;
+    const emptyNs = completed > 0 ? this.emptyAtT1 : this.emptyNs + openGap;
     const warm = this.opts.warmupRequests;
-
-    let measured = 0;
-    let lossSum = 0;
-    let missed = 0;
-    for (const r of done) {
-      if (r.id >= warm) measured++;
-      lossSum += r.accuracyLossPct;
-      if (r.deadline >= 0 && r.completion > r.deadline) missed++;
-    }
-    for (const r of this.dropped) if (r.deadline >= 0) missed++;
-    const latencies = new Float64Array(measured);
-    let i = 0;
-    for (const r of done) if (r.id >= warm) latencies[i++] = r.completion - r.arrival;
-    const lat = summarize(latencies);
+    const measured = this.measured;
+    const lat = summarize(this.latencies.subarray(0, measured));
     const from = this.measuredFrom >= 0 ? this.measuredFrom : t1;
 
     const figures: { servers: number; f: ResourceFigures }[] = [];
@@ -145,7 +159,7 @@ export class Collector implements Observer {
       scenarioHash: meta.scenarioHash,
       estimator: meta.estimator,
       options: meta.options,
-      requests: { admitted: this.admitted, completed: done.length, dropped: this.dropped.length, deadlineMissed: missed, measured },
+      requests: { admitted: this.admitted, completed, dropped: this.droppedCount, deadlineMissed: this.missed, measured },
       latencyMs: {
         mean: toMs(lat.mean), p50: toMs(lat.p50), p90: toMs(lat.p90), p95: toMs(lat.p95), p99: toMs(lat.p99), max: toMs(lat.max),
       },
@@ -154,7 +168,7 @@ export class Collector implements Observer {
       window: { t0Ms: toMs(t0), t1Ms: toMs(t1), measuredFromMs: toMs(from), warmupRequests: warm, emptyMs: toMs(emptyNs) },
       bubbleRatio: { overall: overall.bubbleRatio, active: overall.activeBubbleRatio, excludingStarved: overall.bubbleRatioExcludingStarved },
       resources,
-      accuracy: { meanLossPct: done.length > 0 ? lossSum / done.length : 0 },
+      accuracy: { meanLossPct: completed > 0 ? this.lossSum / completed : 0 },
     });
   }
 }

@@ -29,17 +29,20 @@ export const REQUEST_COLUMNS = [
  * the index. Booleans are written as true/false (csv-stringify's default would write 1 and "").
  */
 export function requestsCsv(requests: readonly Request[], sourceNames?: readonly string[]): string {
-  const rows = [...requests].sort((a, b) => a.id - b.id).map((r) => {
-    const done = !r.dropped && r.completion >= 0;
-    const deadlineMet = r.deadline < 0 ? "" : String(done && r.completion <= r.deadline);
-    return [
-      String(r.id), sourceNames?.[r.source] ?? String(r.source), r.model,
-      ms6(r.arrival), done ? ms6(r.completion) : "", done ? ms6(r.completion - r.arrival) : "",
-      ms6(r.queueingNs), ms6(r.computeNs), ms6(r.transferNs),
-      r.cut, String(r.bits), String(r.bytesSent), String(r.accuracyLossPct), deadlineMet, String(r.dropped),
-    ];
-  });
+  const rows = [...requests].sort((a, b) => a.id - b.id).map((r) => requestRow(r, sourceNames));
   return stringify([[...REQUEST_COLUMNS], ...rows]);
+}
+
+/** One request's cells, in REQUEST_COLUMNS order (also used to stream rows as requests finish). */
+export function requestRow(r: Request, sourceNames?: readonly string[]): string[] {
+  const done = !r.dropped && r.completion >= 0;
+  const deadlineMet = r.deadline < 0 ? "" : String(done && r.completion <= r.deadline);
+  return [
+    String(r.id), sourceNames?.[r.source] ?? String(r.source), r.model,
+    ms6(r.arrival), done ? ms6(r.completion) : "", done ? ms6(r.completion - r.arrival) : "",
+    ms6(r.queueingNs), ms6(r.computeNs), ms6(r.transferNs),
+    r.cut, String(r.bits), String(r.bytesSent), String(r.accuracyLossPct), deadlineMet, String(r.dropped),
+  ];
 }
 
 export const RESOURCE_COLUMNS = [

@@ -15,7 +15,7 @@ import type { ResolvedScenario } from "./types.js";
 
 export interface RunResult {
   report: RunReport;
-  /** Every admitted request (completed or dropped), in id order. */
+  /** Every admitted request (completed or dropped), in id order; empty with keepRequests: false. */
   requests: readonly Request[];
   /** Events the kernel handled (for benchmarks). */
   events: number;
@@ -24,15 +24,20 @@ export interface RunResult {
 export interface RunOptions {
   /** Share one workload across schedulers (generated from the scenario's seed if absent). */
   workload?: Workload;
-  /** Extra observers, e.g. a Chrome trace writer. */
+  /** Extra observers, e.g. a Chrome trace writer or a requests.csv stream. */
   observers?: readonly Observer[];
+  /**
+   * Keep every finished Request in the result (default true). Set it false for big runs that
+   * need only the report: memory then holds one float per measured request.
+   */
+  keepRequests?: boolean;
 }
 
 /** Runs one scheduler, given by registry name or as a Scheduler object, over the scenario. */
 export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, opts: RunOptions = {}): RunResult {
   const schedulerName = typeof scheduler === "string" ? scheduler : scheduler.name;
   const workload = opts.workload ?? generateWorkload(s);
-  const collector = new Collector({ warmupRequests: s.warmupRequests });
+  const collector = new Collector({ warmupRequests: s.warmupRequests, keepRequests: opts.keepRequests ?? true });
   const built = buildRun(s, workload, scheduler, [collector, ...(opts.observers ?? [])]);
   const { sim, runner, observer, topology } = built;
   observer.onSetup?.(topology.resources());
