@@ -23,6 +23,10 @@ interface CutTable {
   devicePrefixMs: Float64Array;
   targetPrefixMs: Float64Array;
   bytes: Float64Array;
+  /** The last decision and the estimates it was made with: the same estimates give the same cut. */
+  lastUpBps: number;
+  lastDownBps: number;
+  lastBest: number;
 }
 
 function prefixMs(ctx: SchedulerContext, model: Model, station: number): Float64Array {
@@ -43,16 +47,21 @@ export const neurosurgeon: SchedulerFactory = {
     const opts = parseOptions("neurosurgeon", Options, options);
     const plans = new SplitPlanCache();
     const routes = new RouteCache(opts.target);
-    const tables = new Map<string, CutTable>();
+    // Per model, per route object (routes are cached per origin, so their identity is stable).
+    const tables = new Map<Model, Map<SplitRoute, CutTable>>();
 
     function table(ctx: SchedulerContext, model: Model, route: SplitRoute): CutTable {
-      const key = `${model.name}|${route.origin}|${route.target}`;
-      let t = tables.get(key);
+      let byRoute = tables.get(model);
+      if (byRoute === undefined) tables.set(model, (byRoute = new Map()));
+      let t = byRoute.get(route);
       if (t === undefined) {
         const bytes = Float64Array.from(model.prefixCuts(), (c) =>
           c.upstreamCount === model.layerCount ? 0 : boundaryBytes(model, c.boundary, opts.bits, ctx.headerBytes));
-        t = { devicePrefixMs: prefixMs(ctx, model, route.origin), targetPrefixMs: prefixMs(ctx, model, route.target), bytes };
-        tables.set(key, t);
+        t = {
+          devicePrefixMs: prefixMs(ctx, model, route.origin), targetPrefixMs: prefixMs(ctx, model, route.target), bytes,
+          lastUpBps: -1, lastDownBps: -1, lastBest: 0,
+        };
+        byRoute.set(route, t);
       }
       return t;
     }
@@ -63,36 +72,46 @@ export const neurosurgeon: SchedulerFactory = {
         const model = ctx.model(req.model);
         const route = routes.offload(ctx, req.source, "neurosurgeon");
         const t = table(ctx, model, route);
-        const L = model.layerCount;
-        const up = ctx.topology.links[route.uplink]!;
         const upBps = ctx.bandwidthBps(route.uplink);
-        // The result's way back: its transmission (a pipeline stage) and its propagation.
-        let backSendMs = 0;
-        let backLatencyMs = 0;
-        if (route.downlink >= 0) {
-          backSendMs = (ctx.resultBytes(model) / ctx.bandwidthBps(route.downlink)) * 1e3;
-          backLatencyMs = ctx.topology.links[route.downlink]!.latencyNs / 1e6;
+        const downBps = route.downlink >= 0 ? ctx.bandwidthBps(route.downlink) : 0;
+        // Only the estimates vary between requests, so unchanged estimates mean an unchanged cut.
+        if (upBps !== t.lastUpBps || downBps !== t.lastDownBps) {
+          t.lastBest = bestCutFor(opts.objective, t, model, ctx, route, upBps, downBps);
+          t.lastUpBps = upBps;
+          t.lastDownBps = downBps;
         }
-        let best = 0;
-        let bestScore = Infinity;
-        for (let k = 0; k <= L; k++) {
-          const deviceMs = t.devicePrefixMs[k]!;
-          const remote = k < L;
-          const sendMs = remote ? (t.bytes[k]! / upBps) * 1e3 : 0;
-          const cloudMs = t.targetPrefixMs[L]! - t.targetPrefixMs[k]!;
-          const backMs = remote ? backSendMs : 0;
-          const score =
-            opts.objective === "latency"
-              ? deviceMs + sendMs + cloudMs + backMs + (remote ? up.latencyNs / 1e6 + backLatencyMs : 0)
-              : Math.max(deviceMs, sendMs, cloudMs, backMs);
-          if (score < bestScore) {
-            bestScore = score;
-            best = k;
-          }
-        }
+        const best = t.lastBest;
         return plans.get(ctx, model, route, model.prefixCuts()[best]!, opts.bits);
       },
     };
   },
 };
 
+/** The cut minimising the objective under the given estimates; ties go to the earliest cut. */
+function bestCutFor(
+  objective: "latency" | "throughput", t: CutTable, model: Model, ctx: SchedulerContext, route: SplitRoute, upBps: number, downBps: number,
+): number {
+  const L = model.layerCount;
+  const upLatencyMs = ctx.topology.links[route.uplink]!.latencyNs / 1e6;
+  // The result's way back: its transmission (a pipeline stage) and its propagation.
+  const backSendMs = route.downlink >= 0 ? (ctx.resultBytes(model) / downBps) * 1e3 : 0;
+  const backLatencyMs = route.downlink >= 0 ? ctx.topology.links[route.downlink]!.latencyNs / 1e6 : 0;
+  let best = 0;
+  let bestScore = Infinity;
+  for (let k = 0; k <= L; k++) {
+    const deviceMs = t.devicePrefixMs[k]!;
+    const remote = k < L;
+    const sendMs = remote ? (t.bytes[k]! / upBps) * 1e3 : 0;
+    const cloudMs = t.targetPrefixMs[L]! - t.targetPrefixMs[k]!;
+    const backMs = remote ? backSendMs : 0;
+    const score =
+      objective === "latency"
+        ? deviceMs + sendMs + cloudMs + backMs + (remote ? upLatencyMs + backLatencyMs : 0)
+        : Math.max(deviceMs, sendMs, cloudMs, backMs);
+    if (score < bestScore) {
+      bestScore = score;
+      best = k;
+    }
+  }
+  return best;
+}

@@ -45,14 +45,14 @@ export interface Plan {
   readonly summary: PlanSummary;
   /** successors[i] = steps that depend on step i (derived once by `makePlan`). */
   readonly successors: readonly Int32Array[];
-  /** Number of dependencies of each step. */
-  readonly depCounts: Int32Array;
+  /** Number of dependencies of each step (a plain array: copied once per request, cheaply). */
+  readonly depCounts: readonly number[];
 }
 
 /** Checks the step order and derives successor lists; plans are usually built once and reused. */
 export function makePlan(steps: readonly Step[], summary: PlanSummary): Plan {
   const succ: number[][] = steps.map(() => []);
-  const depCounts = new Int32Array(steps.length);
+  const depCounts: number[] = new Array<number>(steps.length).fill(0);
   steps.forEach((s, i) => {
     for (const d of s.deps) {
       if (!(d >= 0 && d < i)) throw new Error(`plan step ${i} depends on step ${d}, which does not come before it`);
@@ -68,7 +68,7 @@ export interface PlanInstance {
   readonly req: Request;
   readonly plan: Plan;
   /** Unfinished dependencies per step. */
-  readonly waitingDeps: Int32Array;
+  readonly waitingDeps: number[];
   stepsLeft: number;
 }
 

@@ -35,7 +35,7 @@ function setup(o: { servers?: number; maxBatch?: number; batchTimeoutMs?: number
   const submit = (id: number, atMs: number, c: ComputeCost) =>
     sim.at(ms(atMs), Phase.Arrive, () => {
       const req = newRequest(id, 0, id, "m", sim.now, -1);
-      const w: Work = { inst: { req, plan, waitingDeps: new Int32Array(0), stepsLeft: 1 }, step: 0, ready: sim.now, start: -1, cost: c, bytes: 0 };
+      const w: Work = { inst: { req, plan, waitingDeps: [], stepsLeft: 1 }, step: 0, ready: sim.now, start: -1, cost: c, bytes: 0 };
       station.enqueue(w);
     });
   return { sim, log, done, refused, submit };

@@ -44,16 +44,22 @@ export function splitPlan(ctx: SchedulerContext, model: Model, route: SplitRoute
   return makePlan(steps, { cut: cut.label, bits: k === L ? 0 : sentBits, bytesSent, accuracyLossPct: loss });
 }
 
-/** Caches split plans for one scheduler instance (one run). */
+/**
+ * Caches split plans for one scheduler instance (one run), per model, under a numeric key of
+ * (origin, target, cut, bits): looked up once per request, so no string is built for it.
+ */
 export class SplitPlanCache {
-  private readonly plans = new Map<string, Plan>();
+  private readonly plans = new Map<Model, Map<number, Plan>>();
 
   get(ctx: SchedulerContext, model: Model, route: SplitRoute, cut: Cut, bits: number): Plan {
-    const key = `${model.name}|${route.origin}|${route.target}|${cut.upstreamCount}|${bits}`;
-    let plan = this.plans.get(key);
+    let byKey = this.plans.get(model);
+    if (byKey === undefined) this.plans.set(model, (byKey = new Map()));
+    // Stations and layers are far below 2^16 and bits below 64, so the key is exact and unique.
+    const key = (((route.origin + 1) * 65536 + (route.target + 1)) * 65536 + cut.upstreamCount) * 64 + bits;
+    let plan = byKey.get(key);
     if (plan === undefined) {
       plan = splitPlan(ctx, model, route, cut, bits);
-      this.plans.set(key, plan);
+      byKey.set(key, plan);
     }
     return plan;
   }
