@@ -1,24 +1,13 @@
 // The 19 files of shared/traces-extra (no statistics given) read with `auto` in the expected
 // format and give finite statistics, plus the few facts SOURCES.md states about them. Without the
 // shared folder: skipped locally, a failure under CI.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { TraceFormat } from "../../src/platform/bandwidth/formats/index.js";
 import { inspectTrace } from "../../src/platform/bandwidth/trace-stats.js";
+import { FOLDER_FORMAT, sharedFolder } from "./shared-traces.js";
 
-const root = fileURLToPath(new URL("../../../shared/traces-extra/", import.meta.url));
-const present = existsSync(`${root}SOURCES.md`);
-const inCi = process.env.CI === "true";
-
-const FOLDER_FORMAT: Record<string, TraceFormat> = {
-  mahimahi: "mahimahi",
-  "pensieve-fcc": "time-value",
-  "pensieve-norway-hsdpa": "time-value",
-  lumos5g: "time-value",
-  "ucc-5g": "ucc",
-  oboe: "oboe",
-};
+const { root, present, inCi } = sharedFolder("traces-extra", "SOURCES.md");
 
 function filesUnder(dir: string): string[] {
   return readdirSync(`${root}${dir}`).flatMap((n) => (statSync(`${root}${dir}/${n}`).isDirectory() ? filesUnder(`${dir}/${n}`) : [`${dir}/${n}`]));

@@ -1,25 +1,13 @@
 // Every file of shared/traces reproduces the README's table row (lines, duration to 0.1 s, mean,
 // median, p5, p95 to 3 decimals) under the README's conventions; the expected values are parsed
 // from the README itself. Without the shared folder: skipped locally, a failure under CI.
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readTrace, type TraceFormat } from "../../src/platform/bandwidth/formats/index.js";
 import { inspectTrace } from "../../src/platform/bandwidth/trace-stats.js";
+import { FOLDER_FORMAT, sharedFolder } from "./shared-traces.js";
 
-const root = fileURLToPath(new URL("../../../shared/traces/", import.meta.url));
-const present = existsSync(`${root}README.md`);
-const inCi = process.env.CI === "true";
-
-/** Which reader each README section's folder is in. */
-const FOLDER_FORMAT: Record<string, TraceFormat> = {
-  mahimahi: "mahimahi",
-  "pensieve-fcc": "time-value",
-  "pensieve-norway-hsdpa": "time-value",
-  lumos5g: "time-value",
-  "ucc-5g": "ucc",
-  oboe: "oboe",
-};
+const { root, present, inCi } = sharedFolder("traces", "README.md");
 
 interface Row {
   folder: string;

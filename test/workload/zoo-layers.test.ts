@@ -4,16 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Model } from "../../src/workload/model.js";
 import { zooModel } from "../../src/workload/zoo/index.js";
 
-const zoo = (id: string): Model => {
-  const spec = zooModel(id);
-  if (!spec) throw new Error(`no zoo model ${id}`);
-  return new Model(spec);
-};
-const layer = (m: Model, name: string): { shape: number[] | null; elements: number; macs: number } => {
-  const i = m.indexOf(name);
-  if (i < 0) throw new Error(`${m.name}: no layer ${name}`);
-  return { shape: m.spec.layers[i]!.outputShape, elements: m.outputElements[i]!, macs: m.macs[i]! };
-};
+import { layer, zoo } from "./zoo-helpers.js";
 /** MACs and params summed over a unit: a layer and every layer under its module path. */
 const unit = (m: Model, u: string): { macs: number; params: number } => {
   const idx = m.names.map((_, i) => i).filter((i) => m.names[i] === u || m.names[i]!.startsWith(`${u}.`));

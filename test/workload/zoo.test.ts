@@ -5,16 +5,7 @@ import { builtinModel, builtinModelNames } from "../../src/workload/builtin-mode
 import { Model } from "../../src/workload/model.js";
 import { ZOO_IDS, zooDefaults, zooModel } from "../../src/workload/zoo/index.js";
 
-const zoo = (id: string, inputSize?: number): Model => {
-  const spec = zooModel(id, inputSize === undefined ? {} : { inputSize });
-  if (!spec) throw new Error(`no zoo model ${id}`);
-  return new Model(spec);
-};
-const layer = (m: Model, name: string): { shape: number[] | null; elements: number; macs: number } => {
-  const i = m.indexOf(name);
-  if (i < 0) throw new Error(`${m.name}: no layer ${name}`);
-  return { shape: m.spec.layers[i]!.outputShape, elements: m.outputElements[i]!, macs: m.macs[i]! };
-};
+import { layer, zoo } from "./zoo-helpers.js";
 const totalParams = (m: Model): number => m.totalWeightBytes / 4;
 
 // [id, published GMACs (`_ops`), the reference's own recount in GMACs, exact params] (§1.1).

@@ -1,0 +1,41 @@
+// The registry of bench cases: a case name and a size give one CaseResult. bench/case.ts calls
+// it in a fresh child process per run; the smoke test calls it in-process at tiny sizes. Cases
+// are imported on demand so a hold child does not pay for loading the whole simulator (~0.5 s).
+import type { CaseResult } from "./result.js";
+
+export interface CaseOptions {
+  /** Smoke-test mode: the hold loop runs only a few iterations. */
+  quick?: boolean;
+}
+
+/** Frame rate at which the quickstart's cloud-only pipeline is stable (case 4). */
+export const STABLE_FPS = 2;
+
+/** Runs case `name` at `size`; rejects on an unknown name. */
+export async function runCase(name: string, size: number, opts: CaseOptions = {}): Promise<CaseResult> {
+  if (!(Number.isInteger(size) && size > 0)) throw new Error(`size must be a positive integer, got ${size}`);
+  const holdIters = opts.quick === true ? Math.max(2 * size, 20_000) : undefined;
+  switch (name) {
+    case "hold-splitsim":
+      return (await import("../cases/hold.js")).holdSplitsim(size, holdIters);
+    case "hold-reference":
+      return (await import("../cases/hold.js")).holdReference(size, holdIters);
+    case "mm1-splitsim":
+      return (await import("../cases/mm1.js")).mm1Splitsim(size);
+    case "mm1-reference":
+      return (await import("../cases/mm1-reference.js")).mm1Reference(size);
+    case "pipeline-cloud-only":
+      return (await import("../cases/pipeline.js")).pipeline("cloud-only", size);
+    case "pipeline-neurosurgeon":
+      return (await import("../cases/pipeline.js")).pipeline("neurosurgeon", size);
+    case "cost-cloud-only":
+      return { ...(await import("../cases/pipeline.js")).pipeline("cloud-only", size, STABLE_FPS), case: name };
+  }
+  // many-<fifo|shared>-<devices>: the devices count is part of the name, the size is requests.
+  const m = /^many-(fifo|shared)-(\d+)$/.exec(name);
+  if (m !== null) {
+    const { manyResources } = await import("../cases/many-resources.js");
+    return manyResources({ discipline: m[1] as "fifo" | "shared", devices: Number(m[2]) }, size);
+  }
+  throw new Error(`unknown bench case '${name}'`);
+}
