@@ -2,6 +2,7 @@
 import { SCHEDULERS } from "../schedulers/registry.js";
 import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
 import { deviceNames, efficiencyOf, getDevice, PRECISIONS } from "../workload/devices.js";
+import { Model } from "../workload/model.js";
 import { formatTable } from "./table.js";
 
 export function listSchedulers(): void {
@@ -16,10 +17,8 @@ export function listSchedulers(): void {
 
 export function listModels(): void {
   const rows = builtinModelNames().map((name) => {
-    const m = builtinModel(name)!;
-    const macs = m.layers.reduce((a, l) => a + l.macs, 0);
-    const bytes = m.layers.reduce((a, l) => a + l.weightBytes, 0);
-    return [name, String(m.layers.length), (macs / 1e9).toFixed(3), (bytes / 4 / 1e6).toFixed(2), m.input.shape.join("x")];
+    const m = new Model(builtinModel(name)!);
+    return [name, String(m.layerCount), (m.totalMacs / 1e9).toFixed(3), (m.totalWeightBytes / 4 / 1e6).toFixed(2), m.spec.input.shape.join("x")];
   });
   process.stdout.write(formatTable(["model", "layers", "GMACs", "Mparams", "input"], rows));
 }

@@ -25,6 +25,9 @@ export interface RunArgs {
 }
 
 export function runCommand(args: RunArgs): void {
+  if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0)) {
+    throw new SplitsimError("--seed: give a whole number >= 0");
+  }
   const scenario = loadScenario(args.scenario, { sets: args.sets, ...(args.seed === undefined ? {} : { seed: args.seed }) });
   const names = chooseSchedulers(args.scheduler, scenario.schedulers);
   if (args.out !== undefined) prepareOut(args.out, args.force);

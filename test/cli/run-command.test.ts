@@ -68,6 +68,12 @@ describe("splitsim run", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it("a --seed that is not a whole number is refused with exit code 2", () => {
+    const r = cli("run", "scenarios/quickstart.yaml", "--seed", "abc");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--seed: give a whole number/);
+  });
+
   it("a missing scenario file is a clear error with exit code 2", () => {
     const r = cli("run", "scenarios/does-not-exist.yaml");
     expect(r.code).toBe(2);
