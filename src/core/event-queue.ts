@@ -12,7 +12,7 @@ export type Phase = (typeof Phase)[keyof typeof Phase];
 export type Handler = (arg: number) => void;
 
 // phase and seq share one float64 key: phase * 2^48 + seq stays exact (seq < 2^48 ≈ 2.8e14).
-const PHASE_SHIFT = 2 ** 48;
+export const PHASE_SHIFT = 2 ** 48;
 
 export class EventQueue {
   private times: Float64Array;
@@ -57,6 +57,25 @@ export class EventQueue {
   /** Marks an event as cancelled; it is skipped when it reaches the top. */
   cancel(id: number): void {
     this.cancelled.add(id);
+  }
+
+  /**
+   * Takes the next seq without storing an event, for one the caller keeps elsewhere (the
+   * simulator's same-instant list); it can be cancelled like any other and checked with
+   * `consumeCancel`.
+   */
+  takeSeq(): number {
+    return this.seq++;
+  }
+
+  /** True (once) when `id` was cancelled; clears the mark. */
+  consumeCancel(id: number): boolean {
+    return this.cancelled.size > 0 && this.cancelled.delete(id);
+  }
+
+  /** The (phase, seq) key of the next entry (cancelled ones included), or Infinity when empty. */
+  peekKey(): number {
+    return this.n > 0 ? this.keys[0]! : Infinity;
   }
 
   /** Time of the next live event, or Infinity when none is left. */

@@ -1,13 +1,18 @@
 // A growable FIFO ring buffer with indexed access, so a scheduler can look at (and pick from)
 // the waiting works without copying. push/shift are O(1); removeAt(i) is O(i) (picks are rare).
+// The capacity is a power of two so that wrapping is a mask, not a division.
 
 export class RingQueue<T> {
   private buf: Array<T | undefined>;
   private head = 0;
   private count = 0;
+  private mask: number;
 
   constructor(capacity = 16) {
-    this.buf = new Array<T | undefined>(capacity);
+    let cap = 1;
+    while (cap < capacity) cap *= 2;
+    this.buf = new Array<T | undefined>(cap).fill(undefined);
+    this.mask = cap - 1;
   }
 
   get length(): number {
@@ -16,20 +21,20 @@ export class RingQueue<T> {
 
   push(item: T): void {
     if (this.count === this.buf.length) this.grow();
-    this.buf[(this.head + this.count) % this.buf.length] = item;
+    this.buf[(this.head + this.count) & this.mask] = item;
     this.count++;
   }
 
   /** The i-th item from the front (0 = oldest). */
   get(i: number): T {
-    return this.buf[(this.head + i) % this.buf.length] as T;
+    return this.buf[(this.head + i) & this.mask] as T;
   }
 
   shift(): T {
     if (this.count === 0) throw new Error("shift from an empty RingQueue");
     const item = this.buf[this.head] as T;
     this.buf[this.head] = undefined;
-    this.head = (this.head + 1) % this.buf.length;
+    this.head = (this.head + 1) & this.mask;
     this.count--;
     return item;
   }
@@ -39,9 +44,9 @@ export class RingQueue<T> {
     if (i === 0) return this.shift();
     const item = this.get(i);
     for (let j = i; j < this.count - 1; j++) {
-      this.buf[(this.head + j) % this.buf.length] = this.buf[(this.head + j + 1) % this.buf.length];
+      this.buf[(this.head + j) & this.mask] = this.buf[(this.head + j + 1) & this.mask];
     }
-    this.buf[(this.head + this.count - 1) % this.buf.length] = undefined;
+    this.buf[(this.head + this.count - 1) & this.mask] = undefined;
     this.count--;
     return item;
   }
@@ -54,9 +59,10 @@ export class RingQueue<T> {
   }
 
   private grow(): void {
-    const next = new Array<T | undefined>(this.buf.length * 2);
+    const next = new Array<T | undefined>(this.buf.length * 2).fill(undefined);
     for (let i = 0; i < this.count; i++) next[i] = this.get(i);
     this.buf = next;
     this.head = 0;
+    this.mask = next.length - 1;
   }
 }

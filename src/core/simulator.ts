@@ -1,14 +1,30 @@
 // The kernel: a clock and an event queue. One instance per run, no globals; handlers are plain
 // callbacks created once per component (no closures, Promises or generators per event).
-import { EventQueue, Phase, type Handler } from "./event-queue.js";
+//
+// Dispatch events for the current instant (a station or link asking to choose "now", once all
+// that happens at this instant is seen) are the commonest events of a run. They skip the heap:
+// they wait in a FIFO "instant list" and run when the heap's next event is not at this instant
+// with an earlier phase. Every at(now, Dispatch) goes to that list, so the heap's entries at
+// (now, Dispatch) were all scheduled earlier and carry smaller seqs: the order is exactly the
+// (time, phase, seq) order of event-queue.ts, only cheaper to keep.
+import { EventQueue, Phase, PHASE_SHIFT, type Handler } from "./event-queue.js";
 import { createStream, type RandomStream } from "./random.js";
 import type { Time } from "./time.js";
 
 export { Phase } from "./event-queue.js";
 export type { Handler } from "./event-queue.js";
 
+/** Keys below this belong to phases up to and including Dispatch. */
+const DISPATCH_KEY_END = (Phase.Dispatch + 1) * PHASE_SHIFT;
+
 export class Simulator {
   private readonly queue = new EventQueue();
+  /** The instant list: Dispatch events at `now`, in seq order, from `instantHead` on. */
+  private readonly instantHandlers: Array<Handler | undefined> = [];
+  private readonly instantArgs: number[] = [];
+  private readonly instantIds: number[] = [];
+  private instantHead = 0;
+  private instantEnd = 0;
   private readonly streams = new Map<string, RandomStream>();
   private idCounter = 0;
   private stopped = false;
@@ -23,6 +39,14 @@ export class Simulator {
   at(time: Time, phase: Phase, handler: Handler, arg = 0): number {
     if (!(time >= this.now)) {
       throw new Error(`cannot schedule at ${time} ns: it is before now (${this.now} ns)`);
+    }
+    if (time === this.now && phase === Phase.Dispatch) {
+      const id = this.queue.takeSeq();
+      const k = this.instantEnd++;
+      this.instantHandlers[k] = handler;
+      this.instantArgs[k] = arg;
+      this.instantIds[k] = id;
+      return id;
     }
     return this.queue.push(time, phase, handler, arg);
   }
@@ -59,7 +83,7 @@ export class Simulator {
 
   /** Number of pending entries (cancelled ones included until popped). */
   get pending(): number {
-    return this.queue.size;
+    return this.queue.size + this.instantEnd - this.instantHead;
   }
 
   /** Runs events in (time, phase, seq) order until none is left, `until` is passed, or stop(). */
@@ -67,6 +91,10 @@ export class Simulator {
     const q = this.queue;
     this.stopped = false;
     while (!this.stopped) {
+      if (this.instantHead < this.instantEnd && !this.heapGoesFirst()) {
+        this.runInstant();
+        continue;
+      }
       if (q.peekTime() > until) break;
       const h = q.pop();
       if (h === undefined) break;
@@ -75,5 +103,22 @@ export class Simulator {
       h(q.poppedArg);
     }
     if (until !== Infinity && !this.stopped && until > this.now) this.now = until;
+  }
+
+  /** Whether the heap's next live event is at this instant in a phase up to Dispatch. */
+  private heapGoesFirst(): boolean {
+    return this.queue.peekTime() === this.now && this.queue.peekKey() < DISPATCH_KEY_END;
+  }
+
+  private runInstant(): void {
+    const i = this.instantHead++;
+    const h = this.instantHandlers[i]!;
+    const arg = this.instantArgs[i]!;
+    const id = this.instantIds[i]!;
+    this.instantHandlers[i] = undefined; // release the reference
+    if (this.instantHead === this.instantEnd) this.instantHead = this.instantEnd = 0;
+    if (this.queue.consumeCancel(id)) return;
+    this.eventCount++;
+    h(arg);
   }
 }

@@ -1,8 +1,8 @@
 // Bubble figures of a resource over the run window [T0, T1] (DESIGN §6, reference §4.3), from a
-// settled ResourceAccount. Everything is in ns; invariant: fill + drain + internal + busy = c·(T1−T0)
+// settled ResourceAccounts. Everything is in ns; invariant: fill + drain + internal + busy = c·(T1−T0)
 // and starved + upstream + held = internal.
 import type { Time } from "../core/time.js";
-import { HELD, type ResourceAccount, STARVED, UPSTREAM } from "./resource-account.js";
+import { HELD, type ResourceAccounts, STARVED, UPSTREAM } from "./resource-account.js";
 
 export interface ResourceFigures {
   busyNs: number;
@@ -35,39 +35,40 @@ export interface ResourceFigures {
  * - active ratio = 1 − B/span (0 when the span is 0): stalls inside the active span only;
  * - β without starved time = 1 − B/(c·(W − E)) (0 when W = E): arrival gaps are not bubbles.
  */
-export function resourceFigures(a: ResourceAccount, t0: Time, t1: Time, emptyNs: number): ResourceFigures {
+export function resourceFigures(a: ResourceAccounts, r: number, t0: Time, t1: Time, emptyNs: number): ResourceFigures {
   const w = t1 - t0;
   const f: ResourceFigures = {
     busyNs: 0, serverBusyNs: [], fillNs: 0, drainNs: 0, internalIdleNs: 0, starvedNs: 0, upstreamNs: 0,
     heldNs: 0, spanNs: 0, firstStartNs: -1, lastEndNs: -1, used: false, utilisation: 0, bubbleRatio: 1,
     activeBubbleRatio: 0, bubbleRatioExcludingStarved: 1,
   };
-  for (let s = 0; s < a.servers; s++) {
-    const b = a.windowBusyNs(s);
+  const servers = a.servers(r);
+  for (let s = 0; s < servers; s++) {
+    const b = a.windowBusyNs(r, s);
     f.serverBusyNs.push(b);
     f.busyNs += b;
-    const first = a.windowFirstStart(s);
+    const first = a.windowFirstStart(r, s);
     if (first < 0) {
       f.fillNs += w;
       continue;
     }
-    const last = a.windowLastEnd(s);
+    const last = a.windowLastEnd(r, s);
     f.used = true;
     f.fillNs += first - t0;
     f.drainNs += t1 - last;
     f.spanNs += last - first;
-    f.starvedNs += a.internalIdleNs(s, STARVED);
-    f.upstreamNs += a.internalIdleNs(s, UPSTREAM);
-    f.heldNs += a.internalIdleNs(s, HELD);
+    f.starvedNs += a.internalIdleNs(r, s, STARVED);
+    f.upstreamNs += a.internalIdleNs(r, s, UPSTREAM);
+    f.heldNs += a.internalIdleNs(r, s, HELD);
     if (f.firstStartNs < 0 || first < f.firstStartNs) f.firstStartNs = first;
     if (last > f.lastEndNs) f.lastEndNs = last;
   }
-  const capacity = a.servers * w;
+  const capacity = servers * w;
   f.internalIdleNs = capacity - f.busyNs - f.fillNs - f.drainNs;
   f.utilisation = capacity > 0 ? f.busyNs / capacity : 0;
   if (f.used) {
     f.bubbleRatio = ratioIdle(f.busyNs, capacity);
-    f.bubbleRatioExcludingStarved = ratioIdle(f.busyNs, a.servers * (w - emptyNs));
+    f.bubbleRatioExcludingStarved = ratioIdle(f.busyNs, servers * (w - emptyNs));
     f.activeBubbleRatio = ratioIdle(f.busyNs, f.spanNs);
   }
   return f;

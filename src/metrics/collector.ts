@@ -6,7 +6,7 @@ import type { Request } from "../workload/request.js";
 import { overallFigures, resourceFigures, type ResourceFigures } from "./bubbles.js";
 import type { Observer, ResourceInfo } from "./observer.js";
 import { buildRunReport, type ReportMeta, type ResourceReport, type RunReport } from "./report.js";
-import { ResourceAccount, type SystemState } from "./resource-account.js";
+import { ResourceAccounts } from "./resource-account.js";
 import { summarize } from "./stats.js";
 
 const toMs = (ns: number): number => ns / 1e6;
@@ -19,8 +19,7 @@ export interface CollectorOptions {
 
 export class Collector implements Observer {
   private infos: readonly ResourceInfo[] = [];
-  private accounts: ResourceAccount[] = [];
-  private readonly sys: SystemState = { inSystem: 0, lastCompletion: -1 };
+  private accounts = new ResourceAccounts([]);
   /** Finished requests, unless keepRequests is false. */
   private readonly kept: Request[] = [];
   /** Latencies (ns) of completed requests after the warm-up, in a growable typed array. */
@@ -35,10 +34,6 @@ export class Collector implements Observer {
   /** Arrival of the first request after the warm-up, -1 until it arrives. */
   private measuredFrom: Time = -1;
   private lastEvent: Time = 0;
-  /** System-empty time: closed gaps so far, the open gap's start, and the total at the last completion. */
-  private emptyNs = 0;
-  private emptySince: Time = -1;
-  private emptyAtT1 = 0;
 
   constructor(private readonly opts: CollectorOptions) {}
 
@@ -49,7 +44,7 @@ export class Collector implements Observer {
 
   onSetup(resources: readonly ResourceInfo[]): void {
     this.infos = resources;
-    this.accounts = resources.map((r) => new ResourceAccount(r.servers, this.sys));
+    this.accounts = new ResourceAccounts(resources.map((r) => r.servers));
   }
 
   onArrive(req: Request, t: Time): void {
@@ -57,28 +52,22 @@ export class Collector implements Observer {
     this.admitted++;
     if (this.t0 < 0) this.t0 = t;
     if (this.measuredFrom < 0 && req.id >= this.opts.warmupRequests) this.measuredFrom = t;
-    if (this.sys.inSystem === 0) {
-      // Starved -> not starved for every idle server: settle all of them first.
-      this.advanceAll(t);
-      if (this.emptySince >= 0) this.emptyNs += t - this.emptySince;
-      this.emptySince = -1;
-    }
-    this.sys.inSystem++;
+    this.accounts.arrive(t);
   }
 
   onQueue(res: number, waiting: number, t: Time): void {
     this.lastEvent = t;
-    this.accounts[res]!.setWaiting(waiting, t);
+    this.accounts.setWaiting(res, waiting, t);
   }
 
   onStart(res: number, server: number, t: Time): void {
     this.lastEvent = t;
-    this.accounts[res]!.start(server, t);
+    this.accounts.start(res, server, t);
   }
 
   onEnd(res: number, server: number, t: Time): void {
     this.lastEvent = t;
-    this.accounts[res]!.end(server, t);
+    this.accounts.end(res, server, t);
   }
 
   onComplete(req: Request, t: Time): void {
@@ -94,34 +83,20 @@ export class Collector implements Observer {
       }
       this.latencies[this.measured++] = req.completion - req.arrival;
     }
-    this.leave(t);
-    this.sys.lastCompletion = t;
-    // Gaps closed so far all lie before this completion; one opened by it lies after.
-    this.emptyAtT1 = this.emptyNs;
+    this.lastEvent = t;
+    this.accounts.leave(t, true);
   }
 
   onDrop(req: Request, t: Time): void {
     if (this.opts.keepRequests !== false) this.kept.push(req);
     this.droppedCount++;
     if (req.deadline >= 0) this.missed++; // a refused request misses its deadline too
-    this.leave(t);
+    this.lastEvent = t;
+    this.accounts.leave(t, false);
   }
 
   onFinish(t: Time): void {
     this.lastEvent = t;
-  }
-
-  private leave(t: Time): void {
-    this.lastEvent = t;
-    if (this.sys.inSystem === 1) {
-      this.advanceAll(t);
-      this.emptySince = t;
-    }
-    this.sys.inSystem--;
-  }
-
-  private advanceAll(t: Time): void {
-    for (let i = 0; i < this.accounts.length; i++) this.accounts[i]!.advance(t);
   }
 
   /**
@@ -132,10 +107,9 @@ export class Collector implements Observer {
   report(meta: ReportMeta): RunReport {
     const completed = this.completedCount;
     const t0 = this.t0 < 0 ? 0 : this.t0;
-    const t1 = completed > 0 ? this.sys.lastCompletion : Math.max(this.lastEvent, t0);
+    const t1 = completed > 0 ? this.accounts.lastCompletionTime : Math.max(this.lastEvent, t0);
     // Without a completion the window ends at the last event, so an open empty gap counts up to it.
-    const openGap = this.emptySince >= 0 ? t1 - this.emptySince : 0;
-    const emptyNs = completed > 0 ? this.emptyAtT1 : this.emptyNs + openGap;
+    const emptyNs = this.accounts.emptyNs(t1);
     const warm = this.opts.warmupRequests;
     const measured = this.measured;
     const lat = summarize(this.latencies.subarray(0, measured));
@@ -143,10 +117,9 @@ export class Collector implements Observer {
 
     const figures: { servers: number; f: ResourceFigures }[] = [];
     const resources: Record<string, ResourceReport> = {};
+    this.accounts.settle(t1);
     this.infos.forEach((info, k) => {
-      const a = this.accounts[k]!;
-      a.settle(t1);
-      const f = resourceFigures(a, t0, t1, emptyNs);
+      const f = resourceFigures(this.accounts, k, t0, t1, emptyNs);
       figures.push({ servers: info.servers, f });
       resources[info.id] = resourceDraft(info, f);
     });

@@ -1,7 +1,11 @@
 // Summary statistics of a sample: mean, type-7 quantiles (linear interpolation between order
 // statistics: d3-array's quantileSorted, numpy's default) and max. Unit-agnostic (the collector
 // passes nanoseconds). An empty sample gives all zeros, so a report never holds null or NaN.
-import { mean, quantileSorted } from "d3-array";
+//
+// The report needs four quantiles, not a sorted sample, so `summarize` selects the order
+// statistics it needs (d3-array's Floyd–Rivest quickselect, expected O(n) each, on successively
+// smaller upper parts) instead of sorting: at 10^6 latencies that is several times cheaper.
+import { quickselect, quantileSorted } from "d3-array";
 
 export interface LatencySummary {
   mean: number;
@@ -21,17 +25,51 @@ export function quantile7(sorted: Float64Array, p: number): number {
   return quantileSorted(sorted as unknown as number[], p)!;
 }
 
-/** Mean, p50/p90/p95/p99 (type 7) and max of `values`, which is not modified (a copy is sorted). */
+/** Mean, p50/p90/p95/p99 (type 7) and max of `values`, which is not modified (a copy is reordered). */
 export function summarize(values: Float64Array): LatencySummary {
-  if (values.length === 0) return { ...ZERO };
-  // A typed array sorts numerically (a plain array would sort as strings).
-  const sorted = Float64Array.from(values).sort();
-  return {
-    mean: mean(sorted)!,
-    p50: quantile7(sorted, 0.5),
-    p90: quantile7(sorted, 0.9),
-    p95: quantile7(sorted, 0.95),
-    p99: quantile7(sorted, 0.99),
-    max: sorted[sorted.length - 1]!,
-  };
+  const n = values.length;
+  if (n === 0) return { ...ZERO };
+  let sum = 0;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    sum += v;
+    if (v > max) max = v;
+  }
+  const a = Float64Array.from(values);
+  const q = new UpperQuantiles(a);
+  return { mean: sum / n, p50: q.at(0.5), p90: q.at(0.9), p95: q.at(0.95), p99: q.at(0.99), max };
+}
+
+/**
+ * Type-7 quantiles of an unsorted array for non-decreasing p, by selection. Invariant: every
+ * element before `from` is <= every element from `from` on, and a[from - 1] is in its sorted place.
+ */
+class UpperQuantiles {
+  private from = 0;
+
+  constructor(private readonly a: Float64Array) {}
+
+  at(p: number): number {
+    const a = this.a;
+    const last = a.length - 1;
+    const h = last * p;
+    const lo = Math.floor(h);
+    const x = this.orderStatistic(lo);
+    if (lo === last || h === lo) return x;
+    // x[lo+1] is the smallest element after lo (they are all >= x[lo]).
+    let next = Infinity;
+    for (let i = lo + 1; i <= last; i++) if (a[i]! < next) next = a[i]!;
+    return x + (h - lo) * (next - x);
+  }
+
+  /** The k-th smallest element (k >= from - 1), put in its sorted place. */
+  private orderStatistic(k: number): number {
+    if (k >= this.from) {
+      // d3's types ask for an array; a typed array works at run time.
+      quickselect(this.a as unknown as number[], k, this.from, this.a.length - 1);
+      this.from = k + 1;
+    }
+    return this.a[k]!;
+  }
 }

@@ -33,7 +33,8 @@ export class Executor implements StepSink {
     req.bits = s.bits;
     req.bytesSent = s.bytesSent;
     req.accuracyLossPct = s.accuracyLossPct;
-    const inst: PlanInstance = { req, plan, waitingDeps: plan.depCounts.slice(), stepsLeft: plan.steps.length };
+    const waitingDeps = plan.hasJoins ? plan.depCounts.slice() : null;
+    const inst: PlanInstance = { req, plan, waitingDeps, stepsLeft: plan.steps.length };
     if (inst.stepsLeft === 0) {
       this.complete(req);
       return;
@@ -45,9 +46,10 @@ export class Executor implements StepSink {
     const inst = work.inst;
     if (inst.req.dropped) return;
     const succ = inst.plan.successors[work.step]!;
+    const deps = inst.waitingDeps;
     for (let i = 0; i < succ.length; i++) {
       const s = succ[i]!;
-      if (--inst.waitingDeps[s]! === 0) this.release(inst, s);
+      if (deps === null || --deps[s]! === 0) this.release(inst, s);
     }
     if (--inst.stepsLeft === 0) this.complete(inst.req);
   }

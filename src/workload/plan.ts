@@ -47,6 +47,8 @@ export interface Plan {
   readonly successors: readonly Int32Array[];
   /** Number of dependencies of each step (a plain array: copied once per request, cheaply). */
   readonly depCounts: readonly number[];
+  /** Whether some step waits for two or more others; without joins no counting is needed. */
+  readonly hasJoins: boolean;
 }
 
 /** Checks the step order and derives successor lists; plans are usually built once and reused. */
@@ -60,15 +62,16 @@ export function makePlan(steps: readonly Step[], summary: PlanSummary): Plan {
     }
     depCounts[i] = s.deps.length;
   });
-  return { steps, summary, successors: succ.map((s) => Int32Array.from(s)), depCounts };
+  const hasJoins = depCounts.some((c) => c > 1);
+  return { steps, summary, successors: succ.map((s) => Int32Array.from(s)), depCounts, hasJoins };
 }
 
 /** A plan being executed for one request. */
 export interface PlanInstance {
   readonly req: Request;
   readonly plan: Plan;
-  /** Unfinished dependencies per step. */
-  readonly waitingDeps: number[];
+  /** Unfinished dependencies per step; null when the plan has no joins (a step's one dependency is enough). */
+  readonly waitingDeps: number[] | null;
   stepsLeft: number;
 }
 

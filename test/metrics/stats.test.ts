@@ -1,4 +1,5 @@
 // Sample summaries: type-7 quantiles (h = (n − 1)·p, linear between order statistics), by hand.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { quantile7, summarize } from "../../src/metrics/stats.js";
 
@@ -39,6 +40,25 @@ describe("summarize", () => {
     const xs = Float64Array.from([3, 1, 2]);
     summarize(xs);
     expect(Array.from(xs)).toEqual([3, 1, 2]);
+  });
+
+  it("selection gives the same figures as sorting, ties and all sizes included", () => {
+    // summarize selects order statistics instead of sorting; the definition is the sorted sample.
+    const sample = fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3000 });
+    fc.assert(
+      fc.property(sample, (xs) => {
+        const sorted = Float64Array.from(xs).sort();
+        const s = summarize(Float64Array.from(xs));
+        for (const [p, got] of [[0.5, s.p50], [0.9, s.p90], [0.95, s.p95], [0.99, s.p99]] as const) {
+          const h = (sorted.length - 1) * p;
+          const lo = Math.floor(h);
+          const hi = Math.min(lo + 1, sorted.length - 1);
+          expect(got).toBeCloseTo(sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!), 9);
+        }
+        expect(s.max).toBe(sorted[sorted.length - 1]);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("quantile7 at p = 0 and p = 1 gives the minimum and the maximum", () => {
