@@ -3,9 +3,10 @@
 // passes nanoseconds). An empty sample gives all zeros, so a report never holds null or NaN.
 //
 // The report needs four quantiles, not a sorted sample, so `summarize` selects the order
-// statistics it needs (d3-array's Floyd–Rivest quickselect, expected O(n) each, on successively
-// smaller upper parts) instead of sorting: at 10^6 latencies that is several times cheaper.
-import { quickselect, quantileSorted } from "d3-array";
+// statistics it needs (select.ts, expected O(n) each, on successively smaller upper parts)
+// instead of sorting: at 10^6 latencies that is several times cheaper.
+import { quantileSorted } from "d3-array";
+import { selectKth } from "./select.js";
 
 export interface LatencySummary {
   mean: number;
@@ -66,8 +67,7 @@ class UpperQuantiles {
   /** The k-th smallest element (k >= from - 1), put in its sorted place. */
   private orderStatistic(k: number): number {
     if (k >= this.from) {
-      // d3's types ask for an array; a typed array works at run time.
-      quickselect(this.a as unknown as number[], k, this.from, this.a.length - 1);
+      selectKth(this.a, k, this.from, this.a.length - 1);
       this.from = k + 1;
     }
     return this.a[k]!;

@@ -38,7 +38,13 @@ export class Station {
   readonly waiting = new RingQueue<Work>();
   private readonly busy: Uint8Array;
   private busyCount = 0;
-  private readonly inService: Work[][];
+  // Copied out of cfg: read on every dispatch.
+  private readonly servers: number;
+  private readonly maxBatch: number;
+  private readonly hooks: boolean;
+  /** The batch on server k is inService[k * maxBatch ..] (batchLength[k] works): no array per batch. */
+  private readonly inService: Array<Work | undefined>;
+  private readonly batchLength: Int32Array;
   private dispatchPending = false;
   private timerId = -1;
   private timerAt = -1;
@@ -57,7 +63,11 @@ export class Station {
     private readonly policy: QueuePolicy,
   ) {
     this.busy = new Uint8Array(cfg.servers);
-    this.inService = Array.from({ length: cfg.servers }, () => []);
+    this.servers = cfg.servers;
+    this.maxBatch = cfg.maxBatch;
+    this.hooks = policy.pick !== undefined || policy.batch !== undefined;
+    this.inService = new Array<Work | undefined>(cfg.servers * cfg.maxBatch).fill(undefined);
+    this.batchLength = new Int32Array(cfg.servers);
   }
 
   get queueLength(): number {
@@ -81,15 +91,19 @@ export class Station {
 
   /** Schedules a dispatch at the current instant unless one is pending or every server is busy. */
   requestDispatch(): void {
-    if (this.dispatchPending || this.busyCount === this.cfg.servers) return;
+    if (this.dispatchPending || this.busyCount === this.servers) return;
     this.dispatchPending = true;
     this.sim.at(this.sim.now, Phase.Dispatch, this.onDispatch);
   }
 
   private dispatch(): void {
     this.dispatchPending = false;
-    while (this.busyCount < this.cfg.servers && this.waiting.length > 0) {
-      const view = this.policy.pick || this.policy.batch ? this.waiting.toArray() : null;
+    while (this.busyCount < this.servers && this.waiting.length > 0) {
+      if (!this.hooks && this.maxBatch === 1) {
+        this.start(0, 1);
+        continue;
+      }
+      const view = this.hooks ? this.waiting.toArray() : null;
       const first = this.policy.pick ? this.policy.pick(this.cfg.index, view!) : 0;
       if (first < 0) return; // the policy holds every ready work for now
       const size = this.batchSize(first, view);
@@ -130,18 +144,21 @@ export class Station {
   private start(first: number, size: number): void {
     let server = 0;
     while (this.busy[server] === 1) server++;
-    const batch = this.inService[server]!;
+    const base = server * this.maxBatch;
+    const now = this.sim.now;
     const cost = this.waiting.get(first).cost!;
     let i = first;
+    let taken = 0;
     let noiseSum = 0;
-    while (batch.length < size) {
+    while (taken < size) {
       if (this.waiting.get(i).cost === cost) {
         const w = this.waiting.removeAt(i);
-        w.start = this.sim.now;
-        batch.push(w);
+        w.start = now;
+        this.inService[base + taken++] = w;
         noiseSum += this.noiseOf(w);
       } else i++;
     }
+    this.batchLength[server] = size;
     if (this.timerId >= 0 && this.waiting.length === 0) {
       this.sim.cancel(this.timerId);
       this.timerId = -1;
@@ -149,7 +166,6 @@ export class Station {
     }
     this.busy[server] = 1;
     this.busyCount++;
-    const now = this.sim.now;
     this.observer.onQueue?.(this.cfg.index, this.waiting.length, now);
     this.observer.onStart?.(this.cfg.index, server, now);
     // A batch's noise factor is the mean of its members' factors (one draw per request).
@@ -164,18 +180,20 @@ export class Station {
   }
 
   private serviceEnd(server: number): void {
-    const batch = this.inService[server]!;
+    const base = server * this.maxBatch;
+    const size = this.batchLength[server]!;
     this.busy[server] = 0;
     this.busyCount--;
     const now = this.sim.now;
     this.observer.onEnd?.(this.cfg.index, server, now);
-    for (let i = 0; i < batch.length; i++) {
-      const w = batch[i]!;
-      w.inst.req.computeNs += now - w.start;
-      w.inst.req.queueingNs += w.start - w.ready;
+    for (let i = 0; i < size; i++) {
+      const w = this.inService[base + i]!;
+      this.inService[base + i] = undefined; // release the reference
+      const req = w.inst.req;
+      req.computeNs += now - w.start;
+      req.queueingNs += w.start - w.ready;
       this.sink.stepDone(w);
     }
-    batch.length = 0;
     if (this.waiting.length > 0) this.requestDispatch();
   }
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseOptions } from "./options.js";
 import { RouteCache } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
+import { StaticPlans } from "./planning/static-plans.js";
 import type { Scheduler, SchedulerFactory } from "./scheduler.js";
 
 export const cloudOnly: SchedulerFactory = {
@@ -12,12 +13,13 @@ export const cloudOnly: SchedulerFactory = {
     const opts = parseOptions("cloud-only", z.strictObject({ target: z.string().optional() }), options);
     const cache = new SplitPlanCache();
     const routes = new RouteCache(opts.target);
+    const plans = new StaticPlans((req, ctx) => {
+      const model = ctx.model(req.model);
+      return cache.get(ctx, model, routes.offload(ctx, req.source, "cloud-only"), model.prefixCuts()[0]!, 32);
+    });
     return {
       name: "cloud-only",
-      plan(req, ctx) {
-        const model = ctx.model(req.model);
-        return cache.get(ctx, model, routes.offload(ctx, req.source, "cloud-only"), model.prefixCuts()[0]!, 32);
-      },
+      plan: (req, ctx) => plans.plan(req, ctx),
     };
   },
 };

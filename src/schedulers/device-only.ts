@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseOptions } from "./options.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
+import { StaticPlans } from "./planning/static-plans.js";
 import type { Scheduler, SchedulerFactory } from "./scheduler.js";
 
 export const deviceOnly: SchedulerFactory = {
@@ -10,14 +11,15 @@ export const deviceOnly: SchedulerFactory = {
   create(options): Scheduler {
     parseOptions("device-only", z.strictObject({}), options);
     const cache = new SplitPlanCache();
+    const plans = new StaticPlans((req, ctx) => {
+      const model = ctx.model(req.model);
+      const origin = ctx.topology.originOf(req.source);
+      const all = model.prefixCuts()[model.layerCount]!;
+      return cache.get(ctx, model, { origin, target: -1, uplink: -1, downlink: -1 }, all, 32);
+    });
     return {
       name: "device-only",
-      plan(req, ctx) {
-        const model = ctx.model(req.model);
-        const origin = ctx.topology.originOf(req.source);
-        const all = model.prefixCuts()[model.layerCount]!;
-        return cache.get(ctx, model, { origin, target: -1, uplink: -1, downlink: -1 }, all, 32);
-      },
+      plan: (req, ctx) => plans.plan(req, ctx),
     };
   },
 };

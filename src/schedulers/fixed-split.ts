@@ -6,6 +6,7 @@ import type { Cut, Model } from "../workload/model.js";
 import { bitsOption, parseOptions } from "./options.js";
 import { requireUplink, RouteCache } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
+import { StaticPlans } from "./planning/static-plans.js";
 import type { Scheduler, SchedulerFactory } from "./scheduler.js";
 
 const Options = z.strictObject({
@@ -35,17 +36,18 @@ export const fixedSplit: SchedulerFactory = {
     const cache = new SplitPlanCache();
     const routes = new RouteCache(opts.target);
     const cuts = new Map<string, Cut>();
+    const plans = new StaticPlans((req, ctx) => {
+      const model = ctx.model(req.model);
+      const origin = ctx.topology.originOf(req.source);
+      let cut = cuts.get(model.name);
+      if (cut === undefined) cuts.set(model.name, (cut = findCut(model, opts.cut, "fixed-split")));
+      const route = routes.get(ctx, origin);
+      if (cut.upstreamCount < model.layerCount) requireUplink(ctx, route, "fixed-split");
+      return cache.get(ctx, model, route, cut, opts.bits);
+    });
     return {
       name: "fixed-split",
-      plan(req, ctx) {
-        const model = ctx.model(req.model);
-        const origin = ctx.topology.originOf(req.source);
-        let cut = cuts.get(model.name);
-        if (cut === undefined) cuts.set(model.name, (cut = findCut(model, opts.cut, "fixed-split")));
-        const route = routes.get(ctx, origin);
-        if (cut.upstreamCount < model.layerCount) requireUplink(ctx, route, "fixed-split");
-        return cache.get(ctx, model, route, cut, opts.bits);
-      },
+      plan: (req, ctx) => plans.plan(req, ctx),
     };
   },
 };

@@ -17,6 +17,9 @@ export class SourceRunner {
   /** Arrivals scheduled so far, and requests injected so far, per source. */
   private readonly issued: Int32Array;
   private readonly injected: Int32Array;
+  /** Per source: relative deadline in ns (-1 for none) and arrival times (null: closed). */
+  private readonly deadlineNs: Float64Array;
+  private readonly times: Array<Float64Array | null>;
   private readonly onArrival = (source: number): void => this.arrival(source);
   private outstanding = 0;
 
@@ -28,6 +31,8 @@ export class SourceRunner {
   ) {
     this.issued = new Int32Array(sources.length);
     this.injected = new Int32Array(sources.length);
+    this.deadlineNs = Float64Array.from(sources, (s) => (s.deadlineMs === null ? -1 : ms(s.deadlineMs)));
+    this.times = workload.sources.map((w) => w.times);
   }
 
   /** Requests that arrived and have not left yet. */
@@ -60,18 +65,17 @@ export class SourceRunner {
     const i = this.issued[source]!;
     if (i >= this.sources[source]!.requests) return;
     this.issued[source] = i + 1;
-    const times = this.workload.sources[source]!.times;
+    const times = this.times[source]!;
     this.sim.at(times === null ? at : times[i]!, Phase.Arrive, this.onArrival, source);
   }
 
   private arrival(source: number): void {
-    const src = this.sources[source]!;
     const w = this.workload.sources[source]!;
     const index = this.injected[source]!++;
     const now: Time = this.sim.now;
-    const deadline = src.deadlineMs === null ? -1 : now + ms(src.deadlineMs);
+    const relative = this.deadlineNs[source]!;
     const model = w.modelNames[w.modelOf[index]!]!;
-    const req = newRequest(this.sim.nextId(), source, index, model, now, deadline);
+    const req = newRequest(this.sim.nextId(), source, index, model, now, relative < 0 ? -1 : now + relative);
     this.outstanding++;
     if (w.times !== null) this.issue(source, now);
     this.admission.arrive(req);

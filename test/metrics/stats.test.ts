@@ -1,6 +1,7 @@
 // Sample summaries: type-7 quantiles (h = (n − 1)·p, linear between order statistics), by hand.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { selectKth } from "../../src/metrics/select.js";
 import { quantile7, summarize } from "../../src/metrics/stats.js";
 
 describe("summarize", () => {
@@ -64,5 +65,27 @@ describe("summarize", () => {
   it("quantile7 at p = 0 and p = 1 gives the minimum and the maximum", () => {
     const sorted = Float64Array.from([1, 5, 6]);
     expect([quantile7(sorted, 0), quantile7(sorted, 1)]).toEqual([1, 6]);
+  });
+});
+
+describe("selectKth", () => {
+  it("places the k-th smallest and partitions around it, for any k and any range", () => {
+    const arb = fc.tuple(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1, maxLength: 200 }), fc.nat(), fc.nat(), fc.nat());
+    fc.assert(
+      fc.property(arb, ([xs, a, b, c]) => {
+        const n = xs.length;
+        const [left, right] = [a % n, b % n].sort((x, y) => x - y) as [number, number];
+        const k = left + (c % (right - left + 1));
+        const arr = Float64Array.from(xs);
+        selectKth(arr, k, left, right);
+        const want = Float64Array.from(xs.slice(left, right + 1)).sort();
+        expect(arr[k]).toBe(want[k - left]);
+        for (let i = left; i < k; i++) expect(arr[i]!).toBeLessThanOrEqual(arr[k]!);
+        for (let i = k + 1; i <= right; i++) expect(arr[i]!).toBeGreaterThanOrEqual(arr[k]!);
+        // Outside the range nothing moved.
+        for (let i = 0; i < n; i++) if (i < left || i > right) expect(arr[i]).toBe(xs[i]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
