@@ -84,7 +84,7 @@ export abstract class LinkBase {
   }
 
   private deliver(w: Work): void {
-    const req = w.inst.req;
+    const req = w.req;
     req.queueingNs += w.start - w.ready;
     req.transferNs += this.sim.now - w.start;
     this.sink.stepDone(w);

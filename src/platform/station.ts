@@ -176,7 +176,7 @@ export class Station {
   private noiseOf(w: Work): number {
     const table = this.cfg.noise;
     if (table === null) return 1;
-    return table[w.inst.req.source]![w.inst.req.index]!;
+    return table[w.req.source]![w.req.index]!;
   }
 
   private serviceEnd(server: number): void {
@@ -189,7 +189,7 @@ export class Station {
     for (let i = 0; i < size; i++) {
       const w = this.inService[base + i]!;
       this.inService[base + i] = undefined; // release the reference
-      const req = w.inst.req;
+      const req = w.req;
       req.computeNs += now - w.start;
       req.queueingNs += w.start - w.ready;
       this.sink.stepDone(w);

@@ -5,7 +5,7 @@ import type { Simulator } from "../core/simulator.js";
 import type { Observer } from "../metrics/observer.js";
 import type { LinkLike } from "../platform/link.js";
 import type { Station, StepSink } from "../platform/station.js";
-import type { Plan, PlanInstance, Work } from "./plan.js";
+import type { Plan, Work } from "./plan.js";
 import type { Request } from "./request.js";
 
 /** Told when a request leaves the system (completed or dropped). */
@@ -28,43 +28,40 @@ export class Executor implements StepSink {
       this.drop(req);
       return;
     }
-    const s = plan.summary;
-    req.cut = s.cut;
-    req.bits = s.bits;
-    req.bytesSent = s.bytesSent;
-    req.accuracyLossPct = s.accuracyLossPct;
-    const waitingDeps = plan.hasJoins ? plan.depCounts.slice() : null;
-    const inst: PlanInstance = { req, plan, waitingDeps, stepsLeft: plan.steps.length };
-    if (inst.stepsLeft === 0) {
+    req.plan = plan;
+    req.waitingDeps = plan.hasJoins ? plan.depCounts.slice() : null;
+    req.stepsLeft = plan.steps.length;
+    if (req.stepsLeft === 0) {
       this.complete(req);
       return;
     }
-    for (let i = 0; i < plan.steps.length; i++) if (plan.depCounts[i] === 0) this.release(inst, i);
+    for (let i = 0; i < plan.steps.length; i++) if (plan.depCounts[i] === 0) this.release(req, plan, i);
   }
 
   stepDone(work: Work): void {
-    const inst = work.inst;
-    if (inst.req.dropped) return;
-    const succ = inst.plan.successors[work.step]!;
-    const deps = inst.waitingDeps;
+    const req = work.req;
+    if (req.dropped) return;
+    const plan = req.plan!;
+    const succ = plan.successors[work.step]!;
+    const deps = req.waitingDeps;
     for (let i = 0; i < succ.length; i++) {
       const s = succ[i]!;
-      if (deps === null || --deps[s]! === 0) this.release(inst, s);
+      if (deps === null || --deps[s]! === 0) this.release(req, plan, s);
     }
-    if (--inst.stepsLeft === 0) this.complete(inst.req);
+    if (--req.stepsLeft === 0) this.complete(req);
   }
 
   refused(work: Work): void {
-    if (!work.inst.req.dropped) this.drop(work.inst.req);
+    if (!work.req.dropped) this.drop(work.req);
   }
 
-  private release(inst: PlanInstance, i: number): void {
-    const step = inst.plan.steps[i]!;
+  private release(req: Request, plan: Plan, i: number): void {
+    const step = plan.steps[i]!;
     const now = this.sim.now;
     if (step.kind === "compute") {
-      this.stations[step.station]!.enqueue({ inst, step: i, ready: now, start: -1, cost: step.cost, bytes: 0 });
+      this.stations[step.station]!.enqueue({ req, step: i, ready: now, start: -1, cost: step.cost, bytes: 0 });
     } else {
-      this.links[step.link]!.enqueue({ inst, step: i, ready: now, start: -1, cost: null, bytes: step.bytes });
+      this.links[step.link]!.enqueue({ req, step: i, ready: now, start: -1, cost: null, bytes: step.bytes });
     }
   }
 

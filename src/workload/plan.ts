@@ -66,18 +66,9 @@ export function makePlan(steps: readonly Step[], summary: PlanSummary): Plan {
   return { steps, summary, successors: succ.map((s) => Int32Array.from(s)), depCounts, hasJoins };
 }
 
-/** A plan being executed for one request. */
-export interface PlanInstance {
-  readonly req: Request;
-  readonly plan: Plan;
-  /** Unfinished dependencies per step; null when the plan has no joins (a step's one dependency is enough). */
-  readonly waitingDeps: number[] | null;
-  stepsLeft: number;
-}
-
 /** One ready step of one request, waiting for or occupying a server or a link. */
 export interface Work {
-  readonly inst: PlanInstance;
+  readonly req: Request;
   readonly step: number;
   /** When it became ready (entered the queue). */
   readonly ready: Time;

@@ -1,6 +1,7 @@
 // Collector request figures: counts, warm-up, throughput, deadlines, accuracy, kept requests.
 import { describe, expect, it } from "vitest";
 import { play, stations } from "./replay.js";
+import { makePlan } from "../../src/workload/plan.js";
 
 // One server; request j arrives at 10j and runs [10j, 10j + 5 + j]: latencies 5, 6, 7, 8 ms,
 // T0 = 0, T1 = 38 ms.
@@ -77,7 +78,7 @@ describe("accuracy", () => {
       complete: [],
     });
     const losses = [1.5, 0.5, 9];
-    requests.forEach((q, i) => (q.accuracyLossPct = losses[i]!));
+    requests.forEach((q, i) => (q.plan = makePlan([], { cut: "c", bits: 8, bytesSent: 0, accuracyLossPct: losses[i]! })));
     requests[0]!.completion = 1;
     collector.onComplete(requests[0]!, 1);
     requests[1]!.completion = 2;

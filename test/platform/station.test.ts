@@ -22,8 +22,8 @@ function setup(o: { servers?: number; maxBatch?: number; batchTimeoutMs?: number
     onEnd: (_r, server, t) => log.push(`end s${server} @${t / 1e6}`),
   };
   const sink: StepSink = {
-    stepDone: (w) => done.push({ id: w.inst.req.id, t: sim.now / 1e6 }),
-    refused: (w) => refused.push(w.inst.req.id),
+    stepDone: (w) => done.push({ id: w.req.id, t: sim.now / 1e6 }),
+    refused: (w) => refused.push(w.req.id),
   };
   const station = new Station(
     { index: 0, name: "s", servers: o.servers ?? 1, maxBatch: o.maxBatch ?? 1, batchTimeoutNs: ms(o.batchTimeoutMs ?? 0),
@@ -35,7 +35,8 @@ function setup(o: { servers?: number; maxBatch?: number; batchTimeoutMs?: number
   const submit = (id: number, atMs: number, c: ComputeCost) =>
     sim.at(ms(atMs), Phase.Arrive, () => {
       const req = newRequest(id, 0, id, "m", sim.now, -1);
-      const w: Work = { inst: { req, plan, waitingDeps: [], stepsLeft: 1 }, step: 0, ready: sim.now, start: -1, cost: c, bytes: 0 };
+      req.plan = plan;
+      const w: Work = { req, step: 0, ready: sim.now, start: -1, cost: c, bytes: 0 };
       station.enqueue(w);
     });
   return { sim, log, done, refused, submit };
