@@ -1,6 +1,7 @@
 // CSV exports: exact text of requests.csv and resources.csv for small hand-made inputs.
 import { describe, expect, it } from "vitest";
 import { requestsCsv, resourcesCsv } from "../../src/metrics/csv.js";
+import { makePlan } from "../../src/workload/plan.js";
 import { newRequest, type Request } from "../../src/workload/request.js";
 import { play, stations } from "./replay.js";
 
@@ -8,7 +9,8 @@ const HEADER = "id,source,model,arrivalMs,completionMs,latencyMs,queueingMs,comp
 
 function twoRequests(): Request[] {
   const a = newRequest(0, 0, 0, "vgg16", 1, 5_000_000);
-  Object.assign(a, { completion: 2_500_001, cut: "pool5", bits: 8, bytesSent: 25104, queueingNs: 1000, computeNs: 2_000_000, transferNs: 499_000 });
+  Object.assign(a, { completion: 2_500_001, queueingNs: 1000, computeNs: 2_000_000, transferNs: 499_000 });
+  a.plan = makePlan([], { cut: "pool5", bits: 8, bytesSent: 25104, accuracyLossPct: 0 });
   const b = newRequest(1, 1, 0, "vgg16", 3_000_000, 5_000_000);
   b.dropped = true;
   return [b, a];
