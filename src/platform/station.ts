@@ -7,6 +7,7 @@ import { Phase, type Simulator } from "../core/simulator.js";
 import { ceilNs, type Time } from "../core/time.js";
 import type { Observer } from "../metrics/observer.js";
 import type { Work } from "../workload/plan.js";
+import type { NoiseTable } from "../workload/workload.js";
 
 /** Who is told when a step finishes (the executor). */
 export interface StepSink {
@@ -30,8 +31,8 @@ export interface StationConfig {
   maxBatch: number;
   batchTimeoutNs: Time;
   queueLimit: number;
-  /** Noise factor per source per request index; null = no noise. */
-  noise: ReadonlyArray<Float64Array> | null;
+  /** Compute-noise factors (this station's rows are read by `index`); null = no noise. */
+  noise: NoiseTable | null;
 }
 
 export class Station {
@@ -45,6 +46,8 @@ export class Station {
   /** The batch on server k is inService[k * maxBatch ..] (batchLength[k] works): no array per batch. */
   private readonly inService: Array<Work | undefined>;
   private readonly batchLength: Int32Array;
+  /** This station's noise factors per source, fetched from the table on first use. */
+  private readonly noiseRows: Array<Float64Array | undefined> = [];
   private dispatchPending = false;
   private timerId = -1;
   private timerAt = -1;
@@ -176,7 +179,10 @@ export class Station {
   private noiseOf(w: Work): number {
     const table = this.cfg.noise;
     if (table === null) return 1;
-    return table[w.req.source]![w.req.index]!;
+    const source = w.req.source;
+    let row = this.noiseRows[source];
+    if (row === undefined) this.noiseRows[source] = row = table.factors(this.cfg.index, source);
+    return row[w.req.index]!;
   }
 
   private serviceEnd(server: number): void {

@@ -66,7 +66,7 @@ export function buildRun(s: ResolvedScenario, workload: Workload, scheduler: str
       maxBatch: n.maxBatch,
       batchTimeoutNs: ms(n.batchTimeoutMs),
       queueLimit: n.queueLimit ?? Infinity,
-      noise: workload.noise === null ? null : workload.noise[i]!,
+      noise: workload.noise,
     };
     ctx.stations.push(new Station(cfg, sim, observer, executor, policy));
   });

@@ -14,10 +14,38 @@ export interface SourceWorkload {
   modelOf: Uint16Array;
 }
 
+/**
+ * Compute-noise factors per (station, source, request index), drawn on first use: a station a
+ * policy never uses (the device under cloud-only) costs nothing. Each (station, source) has its
+ * own named stream, so the draws do not depend on which are used or in what order.
+ */
+export class NoiseTable {
+  private readonly rows = new Map<number, Float64Array>();
+
+  constructor(
+    private readonly kind: ComputeNoise,
+    private readonly seed: number,
+    private readonly stationNames: readonly string[],
+    private readonly requestsPerSource: readonly number[],
+  ) {}
+
+  /** Factors of every request of `source` at `station`, indexed by request index. */
+  factors(station: number, source: number): Float64Array {
+    const key = station * this.requestsPerSource.length + source;
+    let row = this.rows.get(key);
+    if (row === undefined) {
+      const stream = createStream(this.seed, `noise/${this.stationNames[station]!}/${source}`);
+      row = noiseFactors(this.kind, this.requestsPerSource[source]!, stream);
+      this.rows.set(key, row);
+    }
+    return row;
+  }
+}
+
 export interface Workload {
   sources: SourceWorkload[];
-  /** noise[station][source][requestIndex]: multiplicative factor, or null without noise. */
-  noise: Array<Float64Array[]> | null;
+  /** Multiplicative compute-noise factors, or null without noise. */
+  noise: NoiseTable | null;
   /** Per link: where simulation time 0 reads its trace, ns (0 for constant links and profiles). */
   traceOffsetsNs: Float64Array;
 }
@@ -44,9 +72,7 @@ export function generateWorkload(s: ResolvedScenario, seed = s.seed): Workload {
   const noise =
     kind.kind === "none"
       ? null
-      : s.nodes.map((node) =>
-          s.sources.map((src, i) => noiseFactors(kind, src.requests, createStream(seed, `noise/${node.name}/${i}`))),
-        );
+      : new NoiseTable(kind, seed, s.nodes.map((n) => n.name), s.sources.map((src) => src.requests));
   const traceOffsetsNs = Float64Array.from(s.links, (l) => {
     const bw = l.bandwidth;
     if (bw.kind !== "trace") return 0;

@@ -22,6 +22,8 @@ export class BandwidthTrace {
   readonly offsetNs: Time;
   /** Bytes one loop period carries (looping traces only). */
   private readonly bytesPerPeriod: number;
+  /** The segment of the last look-up (see segmentAt). */
+  private cursor = 0;
 
   constructor(starts: ArrayLike<number>, ratesBps: ArrayLike<number>, opts: { periodNs?: Time; offsetNs?: Time } = {}) {
     if (starts.length === 0 || starts.length !== ratesBps.length) throw new Error("a trace needs one rate per segment start");
@@ -142,8 +144,18 @@ export class BandwidthTrace {
     return this.periodNs > 0 ? tau % this.periodNs : tau;
   }
 
+  /**
+   * Index of the segment holding trace time tau. Links ask about times that mostly move forward,
+   * so the last answer and its successor are tried before a binary search; the cursor is only a
+   * hint and never changes a result.
+   */
   private segmentAt(tau: number): number {
-    return Math.max(0, bisectRight(this.starts, tau) - 1);
+    const starts = this.starts;
+    const n = starts.length;
+    for (let i = this.cursor; i < n && i <= this.cursor + 1; i++) {
+      if (tau >= starts[i]! && (i + 1 === n || tau < starts[i + 1]!)) return (this.cursor = i);
+    }
+    return (this.cursor = Math.max(0, bisectRight(starts, tau) - 1));
   }
 
   private segmentEnd(i: number): number {
