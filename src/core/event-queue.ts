@@ -61,16 +61,10 @@ export class EventQueue {
 
   /**
    * Takes the next seq without storing an event, for one the caller keeps elsewhere (the
-   * simulator's same-instant list); it can be cancelled like any other and checked with
-   * `consumeCancel`.
+   * simulator's same-instant list), so that ids stay unique and in (time, phase, seq) order.
    */
   takeSeq(): number {
     return this.seq++;
-  }
-
-  /** True (once) when `id` was cancelled; clears the mark. */
-  consumeCancel(id: number): boolean {
-    return this.cancelled.size > 0 && this.cancelled.delete(id);
   }
 
   /** The (phase, seq) key of the next entry (cancelled ones included), or Infinity when empty. */

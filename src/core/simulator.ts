@@ -58,7 +58,23 @@ export class Simulator {
 
   /** Cancels a pending event (lazily: it is skipped when popped). Cancel only pending events. */
   cancel(id: number): void {
+    // An event of the instant list is marked there (the list is short), so running the list
+    // never consults the heap's cancelled set.
+    for (let k = this.instantHead; k < this.instantEnd; k++) {
+      if (this.instantIds[k] === id) {
+        this.instantIds[k] = -1;
+        return;
+      }
+    }
     this.queue.cancel(id);
+  }
+
+  /**
+   * Called by a handler whose event turned out to be superseded (a stale wake-up it ignores):
+   * the event is not counted, so eventCount stays the number of events that did something.
+   */
+  discardCurrent(): void {
+    this.eventCount--;
   }
 
   /** A fresh run-scoped id (0, 1, 2, ...). */
@@ -117,7 +133,7 @@ export class Simulator {
     const id = this.instantIds[i]!;
     this.instantHandlers[i] = undefined; // release the reference
     if (this.instantHead === this.instantEnd) this.instantHead = this.instantEnd = 0;
-    if (this.queue.consumeCancel(id)) return;
+    if (id < 0) return; // cancelled
     this.eventCount++;
     h(arg);
   }

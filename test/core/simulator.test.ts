@@ -26,6 +26,14 @@ describe("Simulator", () => {
     expect([fired, sim.now]).toEqual([2, 30]);
   });
 
+  it("does not count an event whose handler discards it as superseded", () => {
+    const sim = new Simulator(1);
+    sim.at(1, Phase.Complete, () => sim.discardCurrent());
+    sim.at(2, Phase.Complete, () => {});
+    sim.run();
+    expect(sim.eventCount).toBe(1);
+  });
+
   it("refuses to schedule in the past", () => {
     const sim = new Simulator(1);
     sim.at(10, Phase.Arrive, () => expect(() => sim.at(5, Phase.Arrive, () => {})).toThrow(/before now/));
