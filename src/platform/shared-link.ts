@@ -19,7 +19,9 @@ interface Flow {
 }
 
 export class SharedLink extends LinkBase implements LinkLike {
-  private active: Flow[] = [];
+  private readonly active: Flow[] = [];
+  /** Scratch list of the flows finishing at this instant (reused, so finishDue allocates nothing). */
+  private readonly done: Flow[] = [];
   /** Per-flow service delivered so far (bytes), as of `lastT`. */
   private served = 0;
   private lastT: Time = 0;
@@ -62,12 +64,21 @@ export class SharedLink extends LinkBase implements LinkLike {
   private finishDue(): void {
     const now = this.sim.now;
     this.advance(now);
+    // One pass splits the flows into finished and still active, keeping their order.
     // Float sums may fall a hair short of a target at its (rounded-up) finish time.
-    const done = this.active.filter((f) => f.target - this.served <= 1e-9 * Math.max(1, f.target));
+    const active = this.active;
+    const done = this.done;
+    let kept = 0;
+    for (let i = 0; i < active.length; i++) {
+      const f = active[i]!;
+      if (f.target - this.served <= 1e-9 * Math.max(1, f.target)) done.push(f);
+      else active[kept++] = f;
+    }
     if (done.length > 0) {
-      this.active = this.active.filter((f) => !done.includes(f));
-      if (this.active.length === 0) this.observer.onEnd?.(this.cfg.index, 0, now);
-      for (const f of done) this.sent(f.work, now);
+      active.length = kept;
+      if (kept === 0) this.observer.onEnd?.(this.cfg.index, 0, now);
+      for (let i = 0; i < done.length; i++) this.sent(done[i]!.work, now);
+      done.length = 0;
     }
     if (this.active.length === 0) {
       this.supersede();
