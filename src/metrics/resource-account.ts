@@ -163,9 +163,7 @@ export class ResourceAccounts {
     this.since[g] = t;
     if (this.firstStart[g]! < 0) {
       this.firstStart[g] = t;
-      this.causeAtFirst[c] = this.cause[c]!;
-      this.causeAtFirst[c + 1] = this.cause[c + 1]!;
-      this.causeAtFirst[c + 2] = this.cause[c + 2]!;
+      copyCauses(this.causeAtFirst, this.cause, c);
     }
   }
 
@@ -180,9 +178,7 @@ export class ResourceAccounts {
     this.heldAtIdle[g] = this.heldAt(r, t);
     this.lastEnd[g] = t;
     const c = 3 * g;
-    this.causeAtEnd[c] = this.cause[c]!;
-    this.causeAtEnd[c + 1] = this.cause[c + 1]!;
-    this.causeAtEnd[c + 2] = this.cause[c + 2]!;
+    copyCauses(this.causeAtEnd, this.cause, c);
   }
 
   /** Fixes the window end at `t1` (>= every event time when nothing completed); call once, at the end. */
@@ -257,17 +253,20 @@ export class ResourceAccounts {
       this.wBusyNs[g] = this.busyNs[g]! + (w - this.since[g]!);
       this.wFirstStart[g] = this.firstStart[g]!;
       this.wLastEnd[g] = w;
-      this.wCauseAtEnd[c] = this.cause[c]!;
-      this.wCauseAtEnd[c + 1] = this.cause[c + 1]!;
-      this.wCauseAtEnd[c + 2] = this.cause[c + 2]!;
+      copyCauses(this.wCauseAtEnd, this.cause, c);
       return;
     }
     // Idle at w, or starting exactly at w (no overlap with the window): up to its last end.
     this.wBusyNs[g] = this.busyNs[g]!;
     this.wFirstStart[g] = this.lastEnd[g]! >= 0 ? this.firstStart[g]! : -1;
     this.wLastEnd[g] = this.lastEnd[g]!;
-    this.wCauseAtEnd[c] = this.causeAtEnd[c]!;
-    this.wCauseAtEnd[c + 1] = this.causeAtEnd[c + 1]!;
-    this.wCauseAtEnd[c + 2] = this.causeAtEnd[c + 2]!;
+    copyCauses(this.wCauseAtEnd, this.causeAtEnd, c);
   }
+}
+
+/** Copies one server's three cause accumulators (at offset c) from `from` to `to`. */
+function copyCauses(to: Float64Array, from: Float64Array, c: number): void {
+  to[c] = from[c]!;
+  to[c + 1] = from[c + 1]!;
+  to[c + 2] = from[c + 2]!;
 }
