@@ -71,7 +71,7 @@ export class Collector implements Observer {
   }
 
   onComplete(req: Request, t: Time): void {
-    if (this.opts.keepRequests !== false) this.kept.push(req);
+    if (this.opts.keepRequests !== false) this.kept.push(req.freeze());
     this.completedCount++;
     this.lossSum += req.accuracyLossPct;
     if (req.deadline >= 0 && req.completion > req.deadline) this.missed++;
@@ -88,7 +88,7 @@ export class Collector implements Observer {
   }
 
   onDrop(req: Request, t: Time): void {
-    if (this.opts.keepRequests !== false) this.kept.push(req);
+    if (this.opts.keepRequests !== false) this.kept.push(req.freeze());
     this.droppedCount++;
     if (req.deadline >= 0) this.missed++; // a refused request misses its deadline too
     this.lastEvent = t;

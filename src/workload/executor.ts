@@ -7,6 +7,7 @@ import type { LinkLike } from "../platform/link.js";
 import type { Station, StepSink } from "../platform/station.js";
 import type { Plan, Work } from "./plan.js";
 import type { Request } from "./request.js";
+import { WorkPool } from "./work-pool.js";
 
 /** Told when a request leaves the system (completed or dropped). */
 export interface RequestListener {
@@ -14,6 +15,8 @@ export interface RequestListener {
 }
 
 export class Executor implements StepSink {
+  private readonly works = new WorkPool();
+
   constructor(
     private readonly sim: Simulator,
     private readonly observer: Observer,
@@ -40,9 +43,11 @@ export class Executor implements StepSink {
 
   stepDone(work: Work): void {
     const req = work.req;
+    const step = work.step;
+    this.works.release(work);
     if (req.dropped) return;
     const plan = req.plan!;
-    const succ = plan.successors[work.step]!;
+    const succ = plan.successors[step]!;
     const deps = req.waitingDeps;
     for (let i = 0; i < succ.length; i++) {
       const s = succ[i]!;
@@ -52,16 +57,18 @@ export class Executor implements StepSink {
   }
 
   refused(work: Work): void {
-    if (!work.req.dropped) this.drop(work.req);
+    const req = work.req;
+    this.works.release(work);
+    if (!req.dropped) this.drop(req);
   }
 
   private release(req: Request, plan: Plan, i: number): void {
     const step = plan.steps[i]!;
     const now = this.sim.now;
     if (step.kind === "compute") {
-      this.stations[step.station]!.enqueue({ req, step: i, ready: now, start: -1, cost: step.cost, bytes: 0 });
+      this.stations[step.station]!.enqueue(this.works.acquire(req, i, now, step.cost, 0));
     } else {
-      this.links[step.link]!.enqueue({ req, step: i, ready: now, start: -1, cost: null, bytes: step.bytes });
+      this.links[step.link]!.enqueue(this.works.acquire(req, i, now, null, step.bytes));
     }
   }
 
@@ -69,11 +76,15 @@ export class Executor implements StepSink {
     req.completion = this.sim.now;
     this.observer.onComplete?.(req, this.sim.now);
     this.listener.requestDone(req);
+    // Every step is done, so nothing writes to the request's row any more.
+    req.release();
   }
 
   private drop(req: Request): void {
     req.dropped = true;
     this.observer.onDrop?.(req, this.sim.now);
     this.listener.requestDone(req);
+    // Steps of it may still be running and add to its sums: keep them in a row of its own.
+    req.freeze();
   }
 }

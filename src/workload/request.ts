@@ -3,24 +3,42 @@
 //
 // A request in flight is the one record a backlogged run keeps per request, so it is kept small:
 // what the plan chose (cut, bits, bytes, accuracy loss) is read through the shared Plan rather
-// than copied, and the executor's per-request state (steps left, dependency counts) lives here
-// rather than in a separate object.
+// than copied, the executor's per-request state lives here, and the six times (arrival, deadline,
+// completion and the three sums) live in a row of a shared RowPool, not in object fields — every
+// double field would be one more heap object for the garbage collector to copy.
+//
+// When the request leaves the system its pooled row goes back to the pool. Whoever wants to read
+// its times later (the collector keeping requests, a scheduler keeping a history) calls freeze()
+// in onComplete/onDrop, which moves them into a private row; reading a released request's times
+// otherwise throws, instead of returning another request's numbers.
 import type { Time } from "../core/time.js";
 import type { Plan } from "./plan.js";
+import type { RowPool } from "./row-pool.js";
+
+/** Doubles per request row, and where each time sits in it. */
+export const REQUEST_ROW_WIDTH = 6;
+const ARRIVAL = 0;
+const DEADLINE = 1;
+const COMPLETION = 2;
+const QUEUEING = 3;
+const COMPUTE = 4;
+const TRANSFER = 5;
+
+/** The row of a released request that was not frozen: any read of it fails. */
+const RELEASED = new Float64Array(0);
 
 export class Request {
-  /** Completion time, or -1 while unfinished. */
-  completion: Time = -1;
   dropped = false;
   /** The plan being executed; null before admission and for a refused request. */
   plan: Plan | null = null;
   /** Executor state: unfinished dependencies per step (null when the plan has no joins), and steps not yet done. */
   waitingDeps: number[] | null = null;
   stepsLeft = 0;
-  /** Sums over the request's steps: waiting for a server or link, computing, transferring. */
-  queueingNs = 0;
-  computeNs = 0;
-  transferNs = 0;
+  /** Where the times are: `times[at ..]` (a pooled row while `slot` >= 0, else a private one). */
+  private times: Float64Array;
+  private at: number;
+  private slot: number;
+  private pool: RowPool | null;
 
   constructor(
     /** Run-scoped id in arrival order (0, 1, ...). */
@@ -31,10 +49,65 @@ export class Request {
     readonly index: number,
     /** Model name (a key of ResolvedScenario.models). */
     readonly model: string,
-    readonly arrival: Time,
+    arrival: Time,
     /** Absolute deadline, or -1 for none. */
-    readonly deadline: Time,
-  ) {}
+    deadline: Time,
+    /** Pool to take the times' row from; without one the request has a private row. */
+    pool: RowPool | null = null,
+  ) {
+    if (pool === null) {
+      this.slot = -1;
+      this.times = new Float64Array(REQUEST_ROW_WIDTH);
+      this.at = 0;
+    } else {
+      this.slot = pool.acquire();
+      this.times = pool.chunk(this.slot);
+      this.at = pool.offset(this.slot);
+    }
+    this.pool = pool;
+    const t = this.times;
+    const at = this.at;
+    t[at + ARRIVAL] = arrival;
+    t[at + DEADLINE] = deadline;
+    t[at + COMPLETION] = -1;
+    t[at + QUEUEING] = 0;
+    t[at + COMPUTE] = 0;
+    t[at + TRANSFER] = 0;
+  }
+
+  get arrival(): Time {
+    return this.times[this.base() + ARRIVAL]!;
+  }
+  /** Absolute deadline, or -1 for none. */
+  get deadline(): Time {
+    return this.times[this.base() + DEADLINE]!;
+  }
+  /** Completion time, or -1 while unfinished. */
+  get completion(): Time {
+    return this.times[this.base() + COMPLETION]!;
+  }
+  set completion(t: Time) {
+    this.times[this.base() + COMPLETION] = t;
+  }
+  /** Sums over the request's steps: waiting for a server or link, computing, transferring. */
+  get queueingNs(): number {
+    return this.times[this.base() + QUEUEING]!;
+  }
+  set queueingNs(ns: number) {
+    this.times[this.base() + QUEUEING] = ns;
+  }
+  get computeNs(): number {
+    return this.times[this.base() + COMPUTE]!;
+  }
+  set computeNs(ns: number) {
+    this.times[this.base() + COMPUTE] = ns;
+  }
+  get transferNs(): number {
+    return this.times[this.base() + TRANSFER]!;
+  }
+  set transferNs(ns: number) {
+    this.times[this.base() + TRANSFER] = ns;
+  }
 
   /** The cut the plan chose ("" when not admitted). */
   get cut(): string {
@@ -52,8 +125,57 @@ export class Request {
   get accuracyLossPct(): number {
     return this.plan === null ? 0 : this.plan.summary.accuracyLossPct;
   }
+
+  /**
+   * Keeps the times readable after the request leaves the system (they move to a private row).
+   * Call it while the request is in the system or from onComplete/onDrop.
+   */
+  freeze(): this {
+    if (this.slot < 0) return this; // private already
+    const from = this.times;
+    const at = this.base();
+    const own = new Float64Array(REQUEST_ROW_WIDTH);
+    for (let k = 0; k < REQUEST_ROW_WIDTH; k++) own[k] = from[at + k]!;
+    this.pool!.release(this.slot);
+    this.times = own;
+    this.at = 0;
+    this.slot = -1;
+    this.pool = null;
+    return this;
+  }
+
+  /** The request left the system: its pooled row (if not frozen) goes back to the pool. */
+  release(): void {
+    if (this.slot < 0) return;
+    this.pool!.release(this.slot);
+    this.times = RELEASED;
+    this.at = -1;
+    this.slot = -1;
+    this.pool = null;
+  }
+
+  /** A plain record of every field (JSON.stringify and spreading do not see getters). */
+  toJSON(): Record<string, string | number | boolean> {
+    return {
+      id: this.id, source: this.source, index: this.index, model: this.model, arrival: this.arrival,
+      deadline: this.deadline, completion: this.completion, dropped: this.dropped, queueingNs: this.queueingNs,
+      computeNs: this.computeNs, transferNs: this.transferNs, cut: this.cut, bits: this.bits,
+      bytesSent: this.bytesSent, accuracyLossPct: this.accuracyLossPct,
+    };
+  }
+
+  private base(): number {
+    const at = this.at;
+    if (at < 0) {
+      throw new Error(
+        `request ${this.id} has left the system and its times were recycled; ` +
+          `call req.freeze() in onComplete/onDrop to keep them readable`,
+      );
+    }
+    return at;
+  }
 }
 
-export function newRequest(id: number, source: number, index: number, model: string, arrival: Time, deadline: Time): Request {
-  return new Request(id, source, index, model, arrival, deadline);
+export function newRequest(id: number, source: number, index: number, model: string, arrival: Time, deadline: Time, pool: RowPool | null = null): Request {
+  return new Request(id, source, index, model, arrival, deadline, pool);
 }
