@@ -44,7 +44,9 @@ export class Collector implements Observer {
 
   onSetup(resources: readonly ResourceInfo[]): void {
     this.infos = resources;
-    this.accounts = new ResourceAccounts(resources.map((r) => r.servers));
+    // Work after the last completion comes only from requests dropped in flight.
+    const clip = resources.some((r) => r.canRefuse !== false);
+    this.accounts = new ResourceAccounts(resources.map((r) => r.servers), clip);
   }
 
   onArrive(req: Request, t: Time): void {

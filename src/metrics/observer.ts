@@ -10,6 +10,12 @@ export interface ResourceInfo {
   kind: "station" | "link";
   /** Parallel servers (a link has 1). */
   servers: number;
+  /**
+   * Whether it may refuse work (a full queue), dropping a request whose other steps still run.
+   * Absent means it may. When no resource can, no server works after the last completion, and
+   * the collector skips the bookkeeping that clips such work out of the run window.
+   */
+  canRefuse?: boolean;
 }
 
 export interface Observer {

@@ -61,8 +61,15 @@ export class ResourceAccounts {
   private readonly wLastEnd: Float64Array;
   private readonly wCauseAtEnd: Float64Array;
 
-  /** `servers[r]` = parallel servers of resource r. */
-  constructor(servers: readonly number[]) {
+  /**
+   * `servers[r]` = parallel servers of resource r. `clip` false promises that no server changes
+   * state after the last completion (nothing is dropped in flight), so the as-of-last-completion
+   * records are not kept: settle() alone fixes the window end.
+   */
+  constructor(
+    servers: readonly number[],
+    private readonly clip = true,
+  ) {
     const r = servers.length;
     this.first = new Int32Array(r);
     this.count = Int32Array.from(servers);
@@ -150,7 +157,7 @@ export class ResourceAccounts {
   /** Server s (0-based within r) of resource r became busy at t. */
   start(r: number, s: number, t: Time): void {
     const g = this.first[r]! + s;
-    this.beforeChange(g);
+    if (this.clip) this.beforeChange(g);
     // Split the idle stretch [since, t] by cause.
     const idle = t - this.since[g]!;
     const starved = this.emptyAt(t) - this.emptyAtIdle[g]!;
@@ -170,7 +177,7 @@ export class ResourceAccounts {
   /** Server s of resource r became free at t. */
   end(r: number, s: number, t: Time): void {
     const g = this.first[r]! + s;
-    this.beforeChange(g);
+    if (this.clip) this.beforeChange(g);
     this.busyNs[g] = this.busyNs[g]! + (t - this.since[g]!);
     this.busy[g] = 0;
     this.since[g] = t;

@@ -39,11 +39,9 @@ export abstract class LinkBase {
   /** Transfers sent and not yet delivered, in delivery order. */
   private readonly inFlight = new RingQueue<Work>();
   private dispatchPending = false;
-  private readonly onDispatch = (): void => {
-    this.dispatchPending = false;
-    this.dispatch();
-  };
-  private readonly onDelivered = (): void => this.deliver(this.inFlight.shift());
+  // Bound methods rather than wrapper closures: one function per handler for the JIT to compile.
+  private readonly onDispatch: () => void = this.dispatchNow.bind(this);
+  private readonly onDelivered: () => void = this.deliverNext.bind(this);
 
   constructor(
     readonly cfg: LinkConfig,
@@ -81,6 +79,15 @@ export abstract class LinkBase {
       this.inFlight.push(w);
       this.sim.at(now + this.cfg.latencyNs, Phase.Complete, this.onDelivered);
     }
+  }
+
+  private dispatchNow(): void {
+    this.dispatchPending = false;
+    this.dispatch();
+  }
+
+  private deliverNext(): void {
+    this.deliver(this.inFlight.shift());
   }
 
   private deliver(w: Work): void {

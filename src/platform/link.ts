@@ -15,7 +15,7 @@ export interface LinkLike {
 
 export class Link extends LinkBase implements LinkLike {
   private current: Work | null = null;
-  private readonly onSent = (): void => this.finishCurrent();
+  private readonly onSent: () => void = this.finishCurrent.bind(this);
 
   protected canStart(): boolean {
     return this.current === null;

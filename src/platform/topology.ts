@@ -12,8 +12,11 @@ export class Topology implements TopologyView {
   readonly links: LinkView[];
   private readonly byName = new Map<string, number>();
   private readonly origins: number[];
+  /** Per station: whether its queue is limited (a full queue refuses work). */
+  private readonly limited: boolean[];
 
   constructor(s: ResolvedScenario) {
+    this.limited = s.nodes.map((n) => n.queueLimit !== null);
     this.stations = s.nodes.map((n, index) => {
       const device = s.devices[n.device] ?? getDevice(n.device);
       if (device === undefined) throw new SplitsimError(`nodes.${n.name}.device: unknown device '${n.device}'`);
@@ -45,8 +48,8 @@ export class Topology implements TopologyView {
   /** The observer's resource list: stations, then links. */
   resources(): ResourceInfo[] {
     return [
-      ...this.stations.map((s): ResourceInfo => ({ id: s.name, kind: "station", servers: s.servers })),
-      ...this.links.map((l): ResourceInfo => ({ id: l.name, kind: "link", servers: 1 })),
+      ...this.stations.map((s, i): ResourceInfo => ({ id: s.name, kind: "station", servers: s.servers, canRefuse: this.limited[i]! })),
+      ...this.links.map((l): ResourceInfo => ({ id: l.name, kind: "link", servers: 1, canRefuse: false })),
     ];
   }
 }

@@ -5,7 +5,7 @@ import { Phase, type Simulator } from "../core/simulator.js";
 import { ms, type Time } from "../core/time.js";
 import type { ResolvedSource } from "../scenario/types.js";
 import { thinkTime } from "./arrivals.js";
-import { newRequest, REQUEST_ROW_WIDTH, type Request } from "./request.js";
+import { Request, REQUEST_ROW_WIDTH } from "./request.js";
 import { RowPool } from "./row-pool.js";
 import type { Workload } from "./workload.js";
 
@@ -21,7 +21,7 @@ export class SourceRunner {
   /** Per source: relative deadline in ns (-1 for none) and arrival times (null: closed). */
   private readonly deadlineNs: Float64Array;
   private readonly times: Array<Float64Array | null>;
-  private readonly onArrival = (source: number): void => this.arrival(source);
+  private readonly onArrival: (source: number) => void = this.arrival.bind(this);
   /** Rows for the times of requests in flight (a request gives its row back when it leaves). */
   private readonly rows = new RowPool(REQUEST_ROW_WIDTH);
   private outstanding = 0;
@@ -78,7 +78,7 @@ export class SourceRunner {
     const now: Time = this.sim.now;
     const relative = this.deadlineNs[source]!;
     const model = w.modelNames[w.modelOf[index]!]!;
-    const req = newRequest(this.sim.nextId(), source, index, model, now, relative < 0 ? -1 : now + relative, this.rows);
+    const req = new Request(this.sim.nextId(), source, index, model, now, relative < 0 ? -1 : now + relative, this.rows);
     this.outstanding++;
     if (w.times !== null) this.issue(source, now);
     this.admission.arrive(req);
