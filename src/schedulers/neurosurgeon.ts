@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { layerTimeMs } from "../workload/compute-model.js";
 import type { Model } from "../workload/model.js";
+import type { Plan } from "../workload/plan.js";
 import { boundaryBytes } from "../workload/quantization.js";
 import { bitsOption, parseOptions } from "./options.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
@@ -27,6 +28,17 @@ interface CutTable {
   lastUpBps: number;
   lastDownBps: number;
   lastBest: number;
+  /** The plan for cut `planCut` (-1: none yet): the cut rarely changes, so neither does the plan. */
+  plan: Plan | null;
+  planCut: number;
+}
+
+/** A source's last model and what it resolved to (most sources send one model). */
+interface SourceMemo {
+  modelName: string;
+  model: Model;
+  route: SplitRoute;
+  table: CutTable;
 }
 
 function prefixMs(ctx: SchedulerContext, model: Model, station: number): Float64Array {
@@ -49,6 +61,7 @@ export const neurosurgeon: SchedulerFactory = {
     const routes = new RouteCache(opts.target);
     // Per model, per route object (routes are cached per origin, so their identity is stable).
     const tables = new Map<Model, Map<SplitRoute, CutTable>>();
+    const bySource: Array<SourceMemo | undefined> = [];
 
     function table(ctx: SchedulerContext, model: Model, route: SplitRoute): CutTable {
       let byRoute = tables.get(model);
@@ -59,7 +72,7 @@ export const neurosurgeon: SchedulerFactory = {
           c.upstreamCount === model.layerCount ? 0 : boundaryBytes(model, c.boundary, opts.bits, ctx.headerBytes));
         t = {
           devicePrefixMs: prefixMs(ctx, model, route.origin), targetPrefixMs: prefixMs(ctx, model, route.target), bytes,
-          lastUpBps: -1, lastDownBps: -1, lastBest: 0,
+          lastUpBps: -1, lastDownBps: -1, lastBest: 0, plan: null, planCut: -1,
         };
         byRoute.set(route, t);
       }
@@ -69,9 +82,16 @@ export const neurosurgeon: SchedulerFactory = {
     return {
       name: "neurosurgeon",
       plan(req, ctx) {
-        const model = ctx.model(req.model);
-        const route = routes.offload(ctx, req.source, "neurosurgeon");
-        const t = table(ctx, model, route);
+        // The model, route and table depend only on (source, model): resolved once per change,
+        // so the usual request costs no Map look-up.
+        let memo = bySource[req.source];
+        if (memo === undefined || memo.modelName !== req.model) {
+          const model = ctx.model(req.model);
+          const route = routes.offload(ctx, req.source, "neurosurgeon");
+          memo = { modelName: req.model, model, route, table: table(ctx, model, route) };
+          bySource[req.source] = memo;
+        }
+        const { model, route, table: t } = memo;
         const upBps = ctx.bandwidthBps(route.uplink);
         const downBps = route.downlink >= 0 ? ctx.bandwidthBps(route.downlink) : 0;
         // Only the estimates vary between requests, so unchanged estimates mean an unchanged cut.
@@ -81,7 +101,11 @@ export const neurosurgeon: SchedulerFactory = {
           t.lastDownBps = downBps;
         }
         const best = t.lastBest;
-        return plans.get(ctx, model, route, model.prefixCuts()[best]!, opts.bits);
+        if (t.planCut !== best) {
+          t.plan = plans.get(ctx, model, route, model.prefixCuts()[best]!, opts.bits);
+          t.planCut = best;
+        }
+        return t.plan!;
       },
     };
   },
