@@ -17,12 +17,7 @@ import type { RowPool } from "./row-pool.js";
 
 /** Doubles per request row, and where each time sits in it. */
 export const REQUEST_ROW_WIDTH = 6;
-const ARRIVAL = 0;
-const DEADLINE = 1;
-const COMPLETION = 2;
-const QUEUEING = 3;
-const COMPUTE = 4;
-const TRANSFER = 5;
+const [ARRIVAL, DEADLINE, COMPLETION, QUEUEING, COMPUTE, TRANSFER] = [0, 1, 2, 3, 4, 5] as const;
 
 /** The row of a released request that was not frozen: any read of it fails. */
 const RELEASED = new Float64Array(0);
@@ -75,39 +70,19 @@ export class Request {
     t[at + TRANSFER] = 0;
   }
 
-  get arrival(): Time {
-    return this.times[this.base() + ARRIVAL]!;
-  }
+  get arrival(): Time { return this.read(ARRIVAL); }
   /** Absolute deadline, or -1 for none. */
-  get deadline(): Time {
-    return this.times[this.base() + DEADLINE]!;
-  }
+  get deadline(): Time { return this.read(DEADLINE); }
   /** Completion time, or -1 while unfinished. */
-  get completion(): Time {
-    return this.times[this.base() + COMPLETION]!;
-  }
-  set completion(t: Time) {
-    this.times[this.base() + COMPLETION] = t;
-  }
+  get completion(): Time { return this.read(COMPLETION); }
+  set completion(t: Time) { this.write(COMPLETION, t); }
   /** Sums over the request's steps: waiting for a server or link, computing, transferring. */
-  get queueingNs(): number {
-    return this.times[this.base() + QUEUEING]!;
-  }
-  set queueingNs(ns: number) {
-    this.times[this.base() + QUEUEING] = ns;
-  }
-  get computeNs(): number {
-    return this.times[this.base() + COMPUTE]!;
-  }
-  set computeNs(ns: number) {
-    this.times[this.base() + COMPUTE] = ns;
-  }
-  get transferNs(): number {
-    return this.times[this.base() + TRANSFER]!;
-  }
-  set transferNs(ns: number) {
-    this.times[this.base() + TRANSFER] = ns;
-  }
+  get queueingNs(): number { return this.read(QUEUEING); }
+  set queueingNs(ns: number) { this.write(QUEUEING, ns); }
+  get computeNs(): number { return this.read(COMPUTE); }
+  set computeNs(ns: number) { this.write(COMPUTE, ns); }
+  get transferNs(): number { return this.read(TRANSFER); }
+  set transferNs(ns: number) { this.write(TRANSFER, ns); }
 
   /** The cut the plan chose ("" when not admitted). */
   get cut(): string {
@@ -162,6 +137,14 @@ export class Request {
       computeNs: this.computeNs, transferNs: this.transferNs, cut: this.cut, bits: this.bits,
       bytesSent: this.bytesSent, accuracyLossPct: this.accuracyLossPct,
     };
+  }
+
+  private read(k: number): number {
+    return this.times[this.base() + k]!;
+  }
+
+  private write(k: number, v: number): void {
+    this.times[this.base() + k] = v;
   }
 
   private base(): number {
