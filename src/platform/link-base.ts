@@ -91,9 +91,8 @@ export abstract class LinkBase {
   }
 
   private deliver(w: Work): void {
-    const req = w.req;
-    req.queueingNs += w.start - w.ready;
-    req.transferNs += this.sim.now - w.start;
+    const start = w.start;
+    w.req.addStepTimes(start - w.ready, 0, this.sim.now - start);
     this.sink.stepDone(w);
   }
 }

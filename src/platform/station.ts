@@ -195,9 +195,8 @@ export class Station {
     for (let i = 0; i < size; i++) {
       const w = this.inService[base + i]!;
       this.inService[base + i] = undefined; // release the reference
-      const req = w.req;
-      req.computeNs += now - w.start;
-      req.queueingNs += w.start - w.ready;
+      const start = w.start;
+      w.req.addStepTimes(start - w.ready, now - start, 0);
       this.sink.stepDone(w);
     }
     if (this.waiting.length > 0) this.requestDispatch();

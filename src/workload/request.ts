@@ -70,19 +70,29 @@ export class Request {
     t[at + TRANSFER] = 0;
   }
 
-  get arrival(): Time { return this.read(ARRIVAL); }
+  get arrival(): Time { return this.at >= 0 ? this.times[this.at + ARRIVAL]! : released(this.id); }
   /** Absolute deadline, or -1 for none. */
-  get deadline(): Time { return this.read(DEADLINE); }
+  get deadline(): Time { return this.at >= 0 ? this.times[this.at + DEADLINE]! : released(this.id); }
   /** Completion time, or -1 while unfinished. */
-  get completion(): Time { return this.read(COMPLETION); }
-  set completion(t: Time) { this.write(COMPLETION, t); }
+  get completion(): Time { return this.at >= 0 ? this.times[this.at + COMPLETION]! : released(this.id); }
+  set completion(t: Time) { if (this.at < 0) released(this.id); this.times[this.at + COMPLETION] = t; }
   /** Sums over the request's steps: waiting for a server or link, computing, transferring. */
-  get queueingNs(): number { return this.read(QUEUEING); }
-  set queueingNs(ns: number) { this.write(QUEUEING, ns); }
-  get computeNs(): number { return this.read(COMPUTE); }
-  set computeNs(ns: number) { this.write(COMPUTE, ns); }
-  get transferNs(): number { return this.read(TRANSFER); }
-  set transferNs(ns: number) { this.write(TRANSFER, ns); }
+  get queueingNs(): number { return this.at >= 0 ? this.times[this.at + QUEUEING]! : released(this.id); }
+  set queueingNs(ns: number) { if (this.at < 0) released(this.id); this.times[this.at + QUEUEING] = ns; }
+  get computeNs(): number { return this.at >= 0 ? this.times[this.at + COMPUTE]! : released(this.id); }
+  set computeNs(ns: number) { if (this.at < 0) released(this.id); this.times[this.at + COMPUTE] = ns; }
+  get transferNs(): number { return this.at >= 0 ? this.times[this.at + TRANSFER]! : released(this.id); }
+  set transferNs(ns: number) { if (this.at < 0) released(this.id); this.times[this.at + TRANSFER] = ns; }
+
+  /** Adds one finished step's waiting, computing and transferring time (one call on the hot path). */
+  addStepTimes(queueingNs: number, computeNs: number, transferNs: number): void {
+    const at = this.at;
+    if (at < 0) released(this.id);
+    const t = this.times;
+    t[at + QUEUEING] = t[at + QUEUEING]! + queueingNs;
+    t[at + COMPUTE] = t[at + COMPUTE]! + computeNs;
+    t[at + TRANSFER] = t[at + TRANSFER]! + transferNs;
+  }
 
   /** The cut the plan chose ("" when not admitted). */
   get cut(): string {
@@ -108,7 +118,7 @@ export class Request {
   freeze(): this {
     if (this.slot < 0) return this; // private already
     const from = this.times;
-    const at = this.base();
+    const at = this.at;
     const own = new Float64Array(REQUEST_ROW_WIDTH);
     for (let k = 0; k < REQUEST_ROW_WIDTH; k++) own[k] = from[at + k]!;
     this.pool!.release(this.slot);
@@ -139,24 +149,11 @@ export class Request {
     };
   }
 
-  private read(k: number): number {
-    return this.times[this.base() + k]!;
-  }
+}
 
-  private write(k: number, v: number): void {
-    this.times[this.base() + k] = v;
-  }
-
-  private base(): number {
-    const at = this.at;
-    if (at < 0) {
-      throw new Error(
-        `request ${this.id} has left the system and its times were recycled; ` +
-          `call req.freeze() in onComplete/onDrop to keep them readable`,
-      );
-    }
-    return at;
-  }
+/** A released request's times were read or written: fail loudly rather than read another request's row. */
+function released(id: number): never {
+  throw new Error(`request ${id} has left the system and its times were recycled; call req.freeze() in onComplete/onDrop to keep them readable`);
 }
 
 export function newRequest(id: number, source: number, index: number, model: string, arrival: Time, deadline: Time, pool: RowPool | null = null): Request {
