@@ -29,7 +29,10 @@ export interface Observer {
   onStart?(res: number, server: number, t: Time): void;
   /** Server `server` of resource `res` became free. */
   onEnd?(res: number, server: number, t: Time): void;
-  /** A request's result is back at its origin (req.completion is set). */
+  /**
+   * A request's result is back at its origin (req.completion is set). Its times are recycled once
+   * it has left the system: an observer that keeps the request calls `req.freeze()` here.
+   */
   onComplete?(req: Request, t: Time): void;
   /** A request was refused (by the policy or a full queue); it will not complete. */
   onDrop?(req: Request, t: Time): void;

@@ -66,11 +66,17 @@ export interface Scheduler {
   readonly name: string;
   /** The plan for a new request, or null to refuse (drop) it. */
   plan(req: Request, ctx: SchedulerContext): Plan | null;
-  /** Index of the waiting work to serve next at `station`, or -1 to hold all for now. */
+  /**
+   * Index of the waiting work to serve next at `station`, or -1 to hold all for now. Work records
+   * are recycled once their step is done: read them during the call, do not keep them.
+   */
   pick?(station: number, waiting: readonly Work[], ctx: SchedulerContext): number;
-  /** Batch size to start now at `station`, or 0 to wait for more. */
+  /** Batch size to start now at `station`, or 0 to wait for more (the works as in `pick`). */
   batch?(station: number, waiting: readonly Work[], ctx: SchedulerContext): number;
-  /** Feedback when a request completes. */
+  /**
+   * Feedback when a request completes. A request's times are recycled when it leaves the system:
+   * call `req.freeze()` here to keep it readable later.
+   */
   onComplete?(req: Request, ctx: SchedulerContext): void;
   /** Periodic re-planning. */
   tick?: { everyMs: number; run(ctx: SchedulerContext): void };
