@@ -129,7 +129,7 @@ export class Request {
     return this;
   }
 
-  /** The request left the system: its pooled row (if not frozen) goes back to the pool. */
+  /** Internal (the executor calls it when the request leaves): its pooled row goes back to the pool. */
   release(): void {
     if (this.slot < 0) return;
     this.pool!.release(this.slot);
