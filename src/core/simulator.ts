@@ -58,12 +58,22 @@ export class Simulator {
 
   /** Cancels a pending event (lazily: it is skipped when popped). Cancel only pending events. */
   cancel(id: number): void {
-    // An event of the instant list is marked there (the list is short), so running the list
-    // never consults the heap's cancelled set.
-    for (let k = this.instantHead; k < this.instantEnd; k++) {
-      if (this.instantIds[k] === id) {
-        this.instantIds[k] = -1;
-        return;
+    // An event of the instant list is marked there (its handler cleared), so running the list
+    // never consults the heap's cancelled set. The list's ids are seqs taken in order, so they
+    // ascend: a binary search finds one, and an id outside their range is the heap's.
+    const ids = this.instantIds;
+    let lo = this.instantHead;
+    let hi = this.instantEnd - 1;
+    if (hi >= lo && id >= ids[lo]! && id <= ids[hi]!) {
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const v = ids[mid]!;
+        if (v === id) {
+          this.instantHandlers[mid] = undefined;
+          return;
+        }
+        if (v < id) lo = mid + 1;
+        else hi = mid - 1;
       }
     }
     this.queue.cancel(id);
@@ -128,12 +138,11 @@ export class Simulator {
 
   private runInstant(): void {
     const i = this.instantHead++;
-    const h = this.instantHandlers[i]!;
+    const h = this.instantHandlers[i];
     const arg = this.instantArgs[i]!;
-    const id = this.instantIds[i]!;
     this.instantHandlers[i] = undefined; // release the reference
     if (this.instantHead === this.instantEnd) this.instantHead = this.instantEnd = 0;
-    if (id < 0) return; // cancelled
+    if (h === undefined) return; // cancelled
     this.eventCount++;
     h(arg);
   }

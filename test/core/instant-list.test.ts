@@ -62,12 +62,13 @@ describe("same-instant Dispatch events", () => {
 
   it("any program of handlers runs in the order of a sorted (time, phase, seq) reference", () => {
     // Each event, when it runs, schedules its children at now + delay (delay 0 is common, so
-    // same-instant Dispatch events and heap events interleave); some children cancel a sibling.
-    type Child = { delay: number; phase: number; cancelPrevious: boolean };
+    // same-instant Dispatch events and heap events interleave); some children first cancel the event
+    // scheduled `cancelBack` schedules ago (anywhere in the instant list or the heap, or already run).
+    type Child = { delay: number; phase: number; cancelBack: number };
     const childArb = fc.record({
       delay: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 })),
       phase: fc.integer({ min: 0, max: 4 }),
-      cancelPrevious: fc.boolean(),
+      cancelBack: fc.integer({ min: 0, max: 6 }), // 0: cancel nothing
     });
     const programArb = fc.array(fc.array(childArb, { maxLength: 3 }), { minLength: 1, maxLength: 60 });
     fc.assert(
@@ -88,11 +89,9 @@ describe("same-instant Dispatch events", () => {
           const e = ref.shift()!;
           if (refCancelled.has(e.seq)) continue;
           refOrder.push(e.node);
-          let last = -1;
           for (const c of program[e.node]!) {
-            if (c.cancelPrevious && last >= 0) refCancelled.add(last);
+            if (c.cancelBack > 0 && refSeq - c.cancelBack >= 0) refCancelled.add(refSeq - c.cancelBack);
             if (refNext >= program.length) break;
-            last = refSeq;
             refSchedule(e.time + c.delay, c.phase);
           }
         }
@@ -102,11 +101,11 @@ describe("same-instant Dispatch events", () => {
         const order: number[] = [];
         const run = (node: number): void => {
           order.push(node);
-          let last = -1;
           for (const c of program[node]!) {
-            if (c.cancelPrevious && last >= 0) sim.cancel(last);
+            // Ids are the seqs 0, 1, 2, ... in scheduling order, as in the reference.
+            if (c.cancelBack > 0 && next - c.cancelBack >= 0) sim.cancel(next - c.cancelBack);
             if (next >= program.length) break;
-            last = sim.at(sim.now + c.delay, c.phase as Phase, run, next++);
+            sim.at(sim.now + c.delay, c.phase as Phase, run, next++);
           }
         };
         sim.at(0, Phase.Arrive, run, next++);
