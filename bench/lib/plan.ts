@@ -25,6 +25,8 @@ const set = (group: Job["group"], cases: string[], size: number, repeats: number
 const HOLD = ["hold-splitsim", "hold-reference"];
 const MM1 = ["mm1-splitsim", "mm1-reference"];
 const PIPE = ["pipeline-cloud-only", "pipeline-neurosurgeon"];
+/** The same after an untimed run in the same process (informational: the JIT warm-up apart). */
+const PIPE_WARM = PIPE.map((c) => `${c}+warm`);
 /** Case 5: devices 1, 8, 64 on a FIFO uplink, and 64 on a processor-sharing one. */
 const MANY = ["many-fifo-1", "many-fifo-8", "many-fifo-64", "many-shared-64"];
 
@@ -34,7 +36,9 @@ export function plan(mode: Mode): JobSet[] {
       set(1, HOLD, 1e3, 1),
       set(2, MM1, 1e4, 1),
       set(3, PIPE, 2e3, 1),
+      set(3, PIPE_WARM, 2e3, 1),
       set(4, ["cost-cloud-only"], 1e3, 1),
+      set(4, ["cost-cloud-only+warm"], 1e3, 1),
       set(4, ["cost-cloud-only"], 1e4, 1),
       set(5, ["many-fifo-1", "many-fifo-8", "many-shared-8"], 2e3, 1),
     ];
@@ -46,8 +50,10 @@ export function plan(mode: Mode): JobSet[] {
     set(1, HOLD, 1e6, 3),
     set(2, MM1, 1e6, 3),
     set(3, PIPE, 1e5, 3),
+    set(3, PIPE_WARM, 1e5, 3),
     set(3, PIPE, 1e6, full ? 3 : 2),
     set(4, ["cost-cloud-only"], 1e5, 3),
+    set(4, ["cost-cloud-only+warm"], 1e5, 3),
     ...(full ? [set(4, ["cost-cloud-only"], 3e5, 3)] : []),
     set(4, ["cost-cloud-only"], 1e6, full ? 3 : 2),
     ...(full ? [set(4, ["cost-cloud-only"], 3e6, 3)] : []),
