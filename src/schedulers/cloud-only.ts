@@ -3,7 +3,7 @@ import { z } from "zod";
 import { parseOptions } from "./options.js";
 import { RouteCache } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
-import { StaticPlans } from "./planning/static-plans.js";
+import { BySourceModel } from "./planning/by-source-model.js";
 import type { Scheduler, SchedulerFactory } from "./scheduler.js";
 
 export const cloudOnly: SchedulerFactory = {
@@ -13,13 +13,13 @@ export const cloudOnly: SchedulerFactory = {
     const opts = parseOptions("cloud-only", z.strictObject({ target: z.string().optional() }), options);
     const cache = new SplitPlanCache();
     const routes = new RouteCache(opts.target);
-    const plans = new StaticPlans((req, ctx) => {
+    const plans = new BySourceModel((req, ctx) => {
       const model = ctx.model(req.model);
       return cache.get(ctx, model, routes.offload(ctx, req.source, "cloud-only"), model.prefixCuts()[0]!, 32);
     });
     return {
       name: "cloud-only",
-      plan: (req, ctx) => plans.plan(req, ctx),
+      plan: (req, ctx) => plans.get(req, ctx),
     };
   },
 };

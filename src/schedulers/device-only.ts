@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { parseOptions } from "./options.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
-import { StaticPlans } from "./planning/static-plans.js";
+import { BySourceModel } from "./planning/by-source-model.js";
 import type { Scheduler, SchedulerFactory } from "./scheduler.js";
 
 export const deviceOnly: SchedulerFactory = {
@@ -11,7 +11,7 @@ export const deviceOnly: SchedulerFactory = {
   create(options): Scheduler {
     parseOptions("device-only", z.strictObject({}), options);
     const cache = new SplitPlanCache();
-    const plans = new StaticPlans((req, ctx) => {
+    const plans = new BySourceModel((req, ctx) => {
       const model = ctx.model(req.model);
       const origin = ctx.topology.originOf(req.source);
       const all = model.prefixCuts()[model.layerCount]!;
@@ -19,7 +19,7 @@ export const deviceOnly: SchedulerFactory = {
     });
     return {
       name: "device-only",
-      plan: (req, ctx) => plans.plan(req, ctx),
+      plan: (req, ctx) => plans.get(req, ctx),
     };
   },
 };

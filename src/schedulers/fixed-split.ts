@@ -6,7 +6,7 @@ import type { Cut, Model } from "../workload/model.js";
 import { bitsOption, parseOptions } from "./options.js";
 import { requireUplink, RouteCache } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
-import { StaticPlans } from "./planning/static-plans.js";
+import { BySourceModel } from "./planning/by-source-model.js";
 import type { Scheduler, SchedulerFactory } from "./scheduler.js";
 
 const Options = z.strictObject({
@@ -36,7 +36,7 @@ export const fixedSplit: SchedulerFactory = {
     const cache = new SplitPlanCache();
     const routes = new RouteCache(opts.target);
     const cuts = new Map<string, Cut>();
-    const plans = new StaticPlans((req, ctx) => {
+    const plans = new BySourceModel((req, ctx) => {
       const model = ctx.model(req.model);
       const origin = ctx.topology.originOf(req.source);
       let cut = cuts.get(model.name);
@@ -47,7 +47,7 @@ export const fixedSplit: SchedulerFactory = {
     });
     return {
       name: "fixed-split",
-      plan: (req, ctx) => plans.plan(req, ctx),
+      plan: (req, ctx) => plans.get(req, ctx),
     };
   },
 };

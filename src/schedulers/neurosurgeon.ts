@@ -9,6 +9,7 @@ import type { Model } from "../workload/model.js";
 import type { Plan } from "../workload/plan.js";
 import { boundaryBytes } from "../workload/quantization.js";
 import { bitsOption, parseOptions } from "./options.js";
+import { BySourceModel } from "./planning/by-source-model.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
 import type { Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
@@ -33,13 +34,6 @@ interface CutTable {
   planCut: number;
 }
 
-/** A source's last model and what it resolved to (most sources send one model). */
-interface SourceMemo {
-  modelName: string;
-  model: Model;
-  route: SplitRoute;
-  table: CutTable;
-}
 
 function prefixMs(ctx: SchedulerContext, model: Model, station: number): Float64Array {
   const s = ctx.topology.stations[station]!;
@@ -61,7 +55,12 @@ export const neurosurgeon: SchedulerFactory = {
     const routes = new RouteCache(opts.target);
     // Per model, per route object (routes are cached per origin, so their identity is stable).
     const tables = new Map<Model, Map<SplitRoute, CutTable>>();
-    const bySource: Array<SourceMemo | undefined> = [];
+    // The model, route and table depend only on (source, model), so each source keeps its last.
+    const resolved = new BySourceModel((req, ctx) => {
+      const model = ctx.model(req.model);
+      const route = routes.offload(ctx, req.source, "neurosurgeon");
+      return { model, route, table: table(ctx, model, route) };
+    });
 
     function table(ctx: SchedulerContext, model: Model, route: SplitRoute): CutTable {
       let byRoute = tables.get(model);
@@ -82,16 +81,7 @@ export const neurosurgeon: SchedulerFactory = {
     return {
       name: "neurosurgeon",
       plan(req, ctx) {
-        // The model, route and table depend only on (source, model): resolved once per change,
-        // so the usual request costs no Map look-up.
-        let memo = bySource[req.source];
-        if (memo === undefined || memo.modelName !== req.model) {
-          const model = ctx.model(req.model);
-          const route = routes.offload(ctx, req.source, "neurosurgeon");
-          memo = { modelName: req.model, model, route, table: table(ctx, model, route) };
-          bySource[req.source] = memo;
-        }
-        const { model, route, table: t } = memo;
+        const { model, route, table: t } = resolved.get(req, ctx);
         const upBps = ctx.bandwidthBps(route.uplink);
         const downBps = route.downlink >= 0 ? ctx.bandwidthBps(route.downlink) : 0;
         // Only the estimates vary between requests, so unchanged estimates mean an unchanged cut.
