@@ -19,7 +19,7 @@ import type { RowPool } from "./row-pool.js";
 export const REQUEST_ROW_WIDTH = 6;
 const [ARRIVAL, DEADLINE, COMPLETION, QUEUEING, COMPUTE, TRANSFER] = [0, 1, 2, 3, 4, 5] as const;
 
-/** The row of a released request that was not frozen: any read of it fails. */
+/** What a released, unfrozen request points at instead of the shared chunk (reads fail on `at` < 0). */
 const RELEASED = new Float64Array(0);
 
 export class Request {
