@@ -9,13 +9,15 @@ export { loadScenario, resolveScenarioText, ScenarioError, type LoadOptions } fr
 export { runScenario, type RunResult, type RunOptions } from "./scenario/run.js";
 export type { ResolvedScenario } from "./scenario/types.js";
 export { scenarioHash } from "./scenario/hash.js";
-export { generateWorkload, type Workload } from "./workload/workload.js";
+export { generateWorkload } from "./scenario/generate-workload.js";
+export type { Workload } from "./workload/workload.js";
 export { Model, type Cut } from "./workload/model.js";
 export type { ModelSpec, LayerSpec } from "./workload/model-spec.js";
-export { makePlan, type Plan, type Step, type ComputeCost, type Work } from "./workload/plan.js";
+export { makePlan, type Plan, type Step, type ComputeCost } from "./workload/plan.js";
+export type { Work } from "./workload/work.js";
 export type { Request } from "./workload/request.js";
 export { SCHEDULERS, schedulerNames, schedulerFactory } from "./schedulers/registry.js";
 export type { Scheduler, SchedulerContext, SchedulerFactory } from "./schedulers/scheduler.js";
-export type { Observer, ResourceInfo } from "./metrics/observer.js";
+export type { Observer, ResourceInfo } from "./platform/observer.js";
 export type { RunReport, ResourceReport } from "./metrics/report.js";
 export { requestsCsv, resourcesCsv } from "./metrics/csv.js";

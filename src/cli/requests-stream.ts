@@ -5,7 +5,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
 import { REQUEST_COLUMNS, requestRow } from "../metrics/csv.js";
-import type { Observer } from "../metrics/observer.js";
+import type { Observer } from "../platform/observer.js";
 import type { Request } from "../workload/request.js";
 
 const BLOCK_ROWS = 4096;

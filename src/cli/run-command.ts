@@ -10,7 +10,7 @@ import type { RunReport } from "../metrics/report.js";
 import { loadScenario } from "../scenario/load.js";
 import { runScenario } from "../scenario/run.js";
 import { schedulerNames } from "../schedulers/registry.js";
-import { generateWorkload } from "../workload/workload.js";
+import { generateWorkload } from "../scenario/generate-workload.js";
 import { RequestsCsvStream } from "./requests-stream.js";
 import { formatTable } from "./table.js";
 

@@ -4,7 +4,7 @@
 import type { Time } from "../core/time.js";
 import type { Request } from "../workload/request.js";
 import { overallFigures, resourceFigures, type ResourceFigures } from "./bubbles.js";
-import type { Observer, ResourceInfo } from "./observer.js";
+import type { Observer, ResourceInfo } from "../platform/observer.js";
 import { buildRunReport, type ReportMeta, type ResourceReport, type RunReport } from "./report.js";
 import { ResourceAccounts } from "./resource-account.js";
 import { summarize } from "./stats.js";

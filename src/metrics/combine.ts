@@ -1,6 +1,6 @@
 // Combines several observers into one, so the platform always calls a single object. With one
 // observer it is returned as is (no indirection in the hot path).
-import type { Observer } from "./observer.js";
+import type { Observer } from "../platform/observer.js";
 
 const HOOKS = ["onSetup", "onArrive", "onQueue", "onStart", "onEnd", "onComplete", "onDrop", "onFinish"] as const;
 

@@ -5,8 +5,8 @@ import { RingQueue } from "../core/ring-queue.js";
 import { Phase, type Simulator } from "../core/simulator.js";
 import { toSec, type Time } from "../core/time.js";
 import { SplitsimError } from "../errors.js";
-import type { Observer } from "../metrics/observer.js";
-import type { Work } from "../workload/plan.js";
+import type { Observer } from "./observer.js";
+import type { Work } from "../workload/work.js";
 import { NeverFinishesError, type BandwidthTrace } from "./bandwidth/trace.js";
 import type { StepSink } from "./station.js";
 

@@ -2,7 +2,7 @@
 // A transfer occupies the link from its start to the exact integral end (zero-rate stalls
 // included) and is delivered `latency` later, while the link already starts the next one.
 import { Phase } from "../core/simulator.js";
-import type { Work } from "../workload/plan.js";
+import type { Work } from "../workload/work.js";
 import { finishOrExplain, LinkBase } from "./link-base.js";
 
 export { finishOrExplain, type LinkConfig, type TransferListener } from "./link-base.js";

@@ -8,7 +8,7 @@
 // sharing runs.
 import { Phase } from "../core/simulator.js";
 import type { Time } from "../core/time.js";
-import type { Work } from "../workload/plan.js";
+import type { Work } from "../workload/work.js";
 import { finishOrExplain, LinkBase } from "./link-base.js";
 import type { LinkLike } from "./link.js";
 

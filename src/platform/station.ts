@@ -5,8 +5,8 @@
 import { RingQueue } from "../core/ring-queue.js";
 import { Phase, type Simulator } from "../core/simulator.js";
 import { ceilNs, type Time } from "../core/time.js";
-import type { Observer } from "../metrics/observer.js";
-import type { Work } from "../workload/plan.js";
+import type { Observer } from "./observer.js";
+import type { Work } from "../workload/work.js";
 import type { NoiseTable } from "../workload/workload.js";
 
 /** Who is told when a step finishes (the executor). */

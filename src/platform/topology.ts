@@ -1,11 +1,22 @@
 // Topology: the stations and links of a scenario, with name -> index look-ups done once at build
 // time. Resource numbering for observers: stations first (0..S-1), then links (S..S+L-1).
-import type { ResolvedScenario } from "../scenario/types.js";
-import type { LinkView, StationView, TopologyView } from "../schedulers/scheduler.js";
+import type { LinkView, StationView, TopologyView } from "./views.js";
+import type { ResolvedLink, ResolvedNode } from "./platform-spec.js";
+import type { DeviceProfile } from "../workload/devices.js";
 import { getDevice } from "../workload/devices.js";
 import { ms } from "../core/time.js";
-import type { ResourceInfo } from "../metrics/observer.js";
+import type { ResourceInfo } from "./observer.js";
 import { SplitsimError } from "../errors.js";
+
+/** What the topology is built from (a ResolvedScenario is one). */
+export interface TopologySpec {
+  nodes: readonly ResolvedNode[];
+  links: readonly ResolvedLink[];
+  /** The scenario's own device profiles by name (nodes look here before the built-in ones). */
+  devices: Readonly<Record<string, DeviceProfile>>;
+  /** Where each source's requests enter. */
+  sources: ReadonlyArray<{ at: string }>;
+}
 
 export class Topology implements TopologyView {
   readonly stations: StationView[];
@@ -15,7 +26,7 @@ export class Topology implements TopologyView {
   /** Per station: whether its queue is limited (a full queue refuses work). */
   private readonly limited: boolean[];
 
-  constructor(s: ResolvedScenario) {
+  constructor(s: TopologySpec) {
     this.limited = s.nodes.map((n) => n.queueLimit !== null);
     this.stations = s.nodes.map((n, index) => {
       const device = s.devices[n.device] ?? getDevice(n.device);

@@ -3,10 +3,11 @@
 import { toSec } from "../core/time.js";
 import { SplitsimError } from "../errors.js";
 import { Collector } from "../metrics/collector.js";
-import type { Observer } from "../metrics/observer.js";
+import type { Observer } from "../platform/observer.js";
 import type { RunReport } from "../metrics/report.js";
 import type { Request } from "../workload/request.js";
-import { generateWorkload, type Workload } from "../workload/workload.js";
+import type { Workload } from "../workload/workload.js";
+import { generateWorkload } from "./generate-workload.js";
 import { estimatorLabel } from "../schedulers/estimators.js";
 import type { Scheduler } from "../schedulers/scheduler.js";
 import { buildRun } from "./build.js";

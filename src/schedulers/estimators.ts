@@ -5,7 +5,13 @@ import type { Time } from "../core/time.js";
 import { NS_PER_SEC } from "../core/time.js";
 import type { BandwidthTrace } from "../platform/bandwidth/trace.js";
 import type { TransferListener } from "../platform/link.js";
-import type { EstimatorSpec } from "../scenario/types.js";
+
+/** Which estimator a scheduler plans with (the scenario's `estimator`, or the scheduler's own option). */
+export type EstimatorSpec =
+  | { kind: "oracle" }
+  | { kind: "last" }
+  | { kind: "ewma"; alpha: number }
+  | { kind: "harmonic"; window: number };
 
 export interface BandwidthEstimator extends TransferListener {
   /** Estimated bytes/s at time `now`. */

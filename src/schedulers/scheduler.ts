@@ -1,40 +1,13 @@
 // The scheduler plug-in interface and the read-only context it decides with (DESIGN §5).
 // A scheduler sees bandwidth *estimates*, not the trace (unless its estimator is `oracle`).
 import type { Time } from "../core/time.js";
-import type { DeviceProfile } from "../workload/devices.js";
+import type { TopologyView } from "../platform/views.js";
 import type { Model } from "../workload/model.js";
-import type { ComputeCost, Plan, Work } from "../workload/plan.js";
+import type { ComputeCost, Plan } from "../workload/plan.js";
+import type { Work } from "../workload/work.js";
 import type { Request } from "../workload/request.js";
 
-export interface StationView {
-  readonly index: number;
-  readonly name: string;
-  readonly device: DeviceProfile;
-  readonly precision: "fp32" | "fp16" | "int8";
-  readonly servers: number;
-  readonly maxBatch: number;
-  readonly role: "end" | "edge" | "cloud";
-}
-
-export interface LinkView {
-  readonly index: number;
-  readonly name: string;
-  /** Station indices. */
-  readonly from: number;
-  readonly to: number;
-  readonly latencyNs: Time;
-}
-
-export interface TopologyView {
-  readonly stations: readonly StationView[];
-  readonly links: readonly LinkView[];
-  /** Station index by node name, or -1. */
-  stationIndex(name: string): number;
-  /** Index of the first link from `from` to `to` (file order), or -1. */
-  linkBetween(from: number, to: number): number;
-  /** Station index where source `source` injects its requests. */
-  originOf(source: number): number;
-}
+export type { LinkView, StationView, TopologyView } from "../platform/views.js";
 
 export interface SchedulerContext {
   /** Current simulation time, ns. */

@@ -2,7 +2,7 @@
 // scheduler. Closed sources have no fixed times (each arrival follows a completion).
 import type { RandomStream } from "../core/random.js";
 import { ms, NS_PER_SEC, type Time } from "../core/time.js";
-import type { Arrivals } from "../scenario/types.js";
+import type { Arrivals } from "./source-spec.js";
 
 /** Absolute arrival times in ns for `n` requests, or null for a closed source. */
 export function arrivalTimes(arrivals: Arrivals, n: number, stream: RandomStream): Float64Array | null {

@@ -1,7 +1,7 @@
 // The built-in device table. Peaks and bandwidths: reference/models-devices.md §3, tags as there
 // ([V] read in source, [S] secondary, [D] derived, [U] unverified, [A] our assumption). Efficiency
 // and overhead: fitted to §4 in docs/compute-model.md, or set by analogy where nothing was measured.
-import type { DeviceProfile } from "./devices.js";
+import type { DeviceProfile } from "./device-profile.js";
 
 // Fitted on reference §4 by fitDevice (calibration.ts; docs/compute-model.md has the residuals):
 // minimax of |residual| with one per-layer overhead per device and one efficiency per measured

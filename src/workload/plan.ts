@@ -2,7 +2,6 @@
 // Steps are listed so that every dependency comes earlier; the executor releases a step when
 // all its dependencies are done. Resources are addressed by index (see Topology).
 import type { Time } from "../core/time.js";
-import type { Request } from "./request.js";
 
 /**
  * The service time of a compute step for each batch size, shared by every request whose step
@@ -64,17 +63,4 @@ export function makePlan(steps: readonly Step[], summary: PlanSummary): Plan {
   });
   const hasJoins = depCounts.some((c) => c > 1);
   return { steps, summary, successors: succ.map((s) => Int32Array.from(s)), depCounts, hasJoins };
-}
-
-/** One ready step of one request, waiting for or occupying a server or a link. */
-export interface Work {
-  readonly req: Request;
-  readonly step: number;
-  /** When it became ready (entered the queue). */
-  readonly ready: Time;
-  /** When service began (-1 while waiting). */
-  start: Time;
-  /** Compute cost (compute steps) or null (transfers). */
-  readonly cost: ComputeCost | null;
-  readonly bytes: number;
 }

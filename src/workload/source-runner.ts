@@ -3,7 +3,7 @@
 // event queue holds one pending arrival per source rather than the whole list.
 import { Phase, type Simulator } from "../core/simulator.js";
 import { ms, type Time } from "../core/time.js";
-import type { ResolvedSource } from "../scenario/types.js";
+import type { ResolvedSource } from "./source-spec.js";
 import { thinkTime } from "./arrivals.js";
 import { Request, REQUEST_ROW_WIDTH } from "./request.js";
 import { RowPool } from "./row-pool.js";

@@ -3,7 +3,8 @@
 // step released anywhere. Steady runs allocate no Work at all, and a backlog's works hold their
 // three numbers (ready, start, bytes) in RowPool rows instead of three heap boxes each.
 import type { Time } from "../core/time.js";
-import type { ComputeCost, Work } from "./plan.js";
+import type { ComputeCost } from "./plan.js";
+import type { Work } from "./work.js";
 import type { Request } from "./request.js";
 import { RowPool } from "./row-pool.js";
 

@@ -2,9 +2,22 @@
 // noise draws and the trace offsets, generated once from named streams and shared by all schedulers so that results
 // differ by policy alone.
 import { createStream } from "../core/random.js";
-import { sec } from "../core/time.js";
-import type { ComputeNoise, ResolvedScenario } from "../scenario/types.js";
+import type { ComputeNoise, ResolvedSource } from "./source-spec.js";
 import { arrivalTimes } from "./arrivals.js";
+
+/** Where simulation time 0 reads a link's trace: a fixed point, or drawn per seed over a span. */
+export type TraceOffset = { fixedNs: number } | { randomOverNs: number };
+
+/** What the workload is generated from (the scenario layer derives it from a ResolvedScenario). */
+export interface WorkloadSpec {
+  seed: number;
+  sources: readonly ResolvedSource[];
+  noise: ComputeNoise;
+  /** Station names, in index order: noise streams are named after them. */
+  stationNames: readonly string[];
+  /** Per link, in index order: its name (the offset's stream is named after it) and its offset rule. */
+  links: ReadonlyArray<{ name: string; offset: TraceOffset }>;
+}
 
 export interface SourceWorkload {
   /** Arrival times in ns, or null for a closed source. */
@@ -50,8 +63,9 @@ export interface Workload {
   traceOffsetsNs: Float64Array;
 }
 
-export function generateWorkload(s: ResolvedScenario, seed = s.seed): Workload {
-  const sources = s.sources.map((src, i): SourceWorkload => {
+export function createWorkload(spec: WorkloadSpec): Workload {
+  const seed = spec.seed;
+  const sources = spec.sources.map((src, i): SourceWorkload => {
     const times = arrivalTimes(src.arrivals, src.requests, createStream(seed, `arrivals/${i}`));
     const modelNames = Object.keys(src.models);
     const modelOf = new Uint16Array(src.requests);
@@ -68,19 +82,11 @@ export function generateWorkload(s: ResolvedScenario, seed = s.seed): Workload {
     }
     return { times, modelNames, modelOf };
   });
-  const kind = s.noise.compute;
-  const noise =
-    kind.kind === "none"
-      ? null
-      : new NoiseTable(kind, seed, s.nodes.map((n) => n.name), s.sources.map((src) => src.requests));
-  const traceOffsetsNs = Float64Array.from(s.links, (l) => {
-    const bw = l.bandwidth;
-    if (bw.kind !== "trace") return 0;
-    if (bw.offsetS !== "random") return sec(bw.offsetS);
-    // Uniform over one period (or over the data of a trace that does not loop), per seed.
-    const span = bw.loop ? bw.data.periodNs : bw.data.durationNs;
-    return Math.floor(createStream(seed, `trace-offset/${l.name}`).next() * span);
-  });
+  const kind = spec.noise;
+  const noise = kind.kind === "none" ? null : new NoiseTable(kind, seed, spec.stationNames, spec.sources.map((src) => src.requests));
+  // Uniform over one period (or over the data of a trace that does not loop), per seed.
+  const traceOffsetsNs = Float64Array.from(spec.links, (l) =>
+    "fixedNs" in l.offset ? l.offset.fixedNs : Math.floor(createStream(seed, `trace-offset/${l.name}`).next() * l.offset.randomOverNs));
   return { sources, noise, traceOffsetsNs };
 }
 

@@ -9,7 +9,7 @@ import { describe, expect, it, afterAll } from "vitest";
 import { requestsCsv } from "../../src/metrics/csv.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { runScenario } from "../../src/scenario/run.js";
-import { generateWorkload } from "../../src/workload/workload.js";
+import { generateWorkload } from "../../src/scenario/generate-workload.js";
 
 const GOLDEN = new URL("./example-reports.json", import.meta.url);
 const update = process.env["UPDATE_GOLDEN"] === "1";

@@ -2,7 +2,7 @@
 // order at equal times — ends, completions and drops, then arrivals, then queue changes and starts.
 import { ms } from "../../src/core/time.js";
 import { Collector } from "../../src/metrics/collector.js";
-import type { ResourceInfo } from "../../src/metrics/observer.js";
+import type { ResourceInfo } from "../../src/platform/observer.js";
 import type { RunReport } from "../../src/metrics/report.js";
 import { newRequest, type Request } from "../../src/workload/request.js";
 

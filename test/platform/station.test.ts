@@ -2,9 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { Phase, Simulator } from "../../src/core/simulator.js";
 import { ms } from "../../src/core/time.js";
-import type { Observer } from "../../src/metrics/observer.js";
+import type { Observer } from "../../src/platform/observer.js";
 import { Station, type StepSink } from "../../src/platform/station.js";
-import { makePlan, type ComputeCost, type Work } from "../../src/workload/plan.js";
+import { makePlan, type ComputeCost } from "../../src/workload/plan.js";
+import type { Work } from "../../src/workload/work.js";
 import { newRequest } from "../../src/workload/request.js";
 
 /** A cost of `perItemMs` for the first work of a batch and `extraMs` for each further one. */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
 import { runScenario } from "../../src/scenario/run.js";
-import { generateWorkload } from "../../src/workload/workload.js";
+import { generateWorkload } from "../../src/scenario/generate-workload.js";
 
 const files = ["scenarios/quickstart.yaml", ...readdirSync("scenarios/examples").map((f) => join("scenarios/examples", f))];
 

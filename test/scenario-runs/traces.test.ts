@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario, ScenarioError } from "../../src/scenario/load.js";
 import { runScenario } from "../../src/scenario/run.js";
-import { generateWorkload } from "../../src/workload/workload.js";
+import { generateWorkload } from "../../src/scenario/generate-workload.js";
 import { scenarioFrom } from "./helpers.js";
 
 const SHARED = new URL("../../../shared/traces/", import.meta.url).pathname;

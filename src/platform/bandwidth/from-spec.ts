@@ -2,7 +2,7 @@
 // or a trace's data) and the trace offset of this (scenario, seed). Mbit/s are 10^6 bit/s, so
 // 1 Mbit/s = 125,000 bytes/s.
 import { sec, type Time } from "../../core/time.js";
-import type { Bandwidth } from "../../scenario/types.js";
+import type { Bandwidth } from "../platform-spec.js";
 import { BandwidthTrace } from "./trace.js";
 
 export const BYTES_PER_SEC_PER_MBPS = 125_000;

@@ -1,6 +1,7 @@
-// Observer: the hooks through which measurement subscribes to a run. The platform and executor
-// call them; they never compute metrics themselves. Resources are addressed by index (no Map
-// look-ups per event): index i is the i-th entry of the array given to onSetup.
+// Observer: the hooks through which measurement subscribes to a run. The platform (stations, links,
+// the executor) emits them, so their types live here; metrics implements them, and the platform never
+// computes a metric itself. Resources are addressed by index (no Map look-ups per event): index i is
+// the i-th entry of the array given to onSetup.
 import type { Time } from "../core/time.js";
 import type { Request } from "../workload/request.js";
 

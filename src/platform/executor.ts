@@ -2,12 +2,13 @@
 // hands compute steps to stations and transfers to links, and completes the request when its
 // last step is done (the plan ends with the result back at the origin when there is a way back).
 import type { Simulator } from "../core/simulator.js";
-import type { Observer } from "../metrics/observer.js";
-import type { LinkLike } from "../platform/link.js";
-import type { Station, StepSink } from "../platform/station.js";
-import type { Plan, Work } from "./plan.js";
-import type { Request } from "./request.js";
-import { WorkPool } from "./work-pool.js";
+import type { Observer } from "./observer.js";
+import type { LinkLike } from "./link.js";
+import type { Station, StepSink } from "./station.js";
+import type { Plan } from "../workload/plan.js";
+import type { Work } from "../workload/work.js";
+import type { Request } from "../workload/request.js";
+import { WorkPool } from "../workload/work-pool.js";
 
 /** Told when a request leaves the system (completed or dropped). */
 export interface RequestListener {

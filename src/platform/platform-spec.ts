@@ -1,0 +1,46 @@
+// The platform as a resolved scenario describes it: nodes (stations) and links with their
+// bandwidth, after every default is filled in. Plain JSON data; the scenario layer resolves files into it.
+import type { TraceData } from "./bandwidth/trace-data.js";
+
+export interface ResolvedNode {
+  name: string;
+  device: string;
+  servers: number;
+  maxBatch: number;
+  /** Longest wait for a batch to fill; 0 = start at once with what is waiting. */
+  batchTimeoutMs: number;
+  /** Most works waiting at once; further arrivals drop their request. null = unbounded. */
+  queueLimit: number | null;
+  precision: "fp32" | "fp16" | "int8";
+  /** end (requests may enter here), edge or cloud; defaults to the device's class. */
+  role: "end" | "edge" | "cloud";
+}
+
+/** Piecewise-constant bandwidth: [t_s, mbps] points, each rate holding until the next point. */
+export type Bandwidth =
+  | { kind: "constant"; mbps: number }
+  | { kind: "profile"; points: Array<[number, number]>; loop: boolean; periodS: number | null }
+  | ResolvedTrace;
+
+/** A trace file or synthetic trace, read at load time (its data is hashed by content). */
+export interface ResolvedTrace {
+  kind: "trace";
+  /** The file as written in the scenario, or "synthetic:<kind>". */
+  source: string;
+  /** The format it was read as (detected when the scenario said auto). */
+  format: string;
+  /** Rates already scaled and floored, in bit/s. */
+  data: TraceData;
+  /** Where simulation time 0 reads the trace, s; "random" draws it per seed (stream trace-offset/<link>). */
+  offsetS: number | "random";
+  loop: boolean;
+}
+
+export interface ResolvedLink {
+  name: string;
+  from: string;
+  to: string;
+  bandwidth: Bandwidth;
+  latencyMs: number;
+  discipline: "fifo" | "shared";
+}

@@ -1,0 +1,32 @@
+// The DeviceProfile type: what the compute model (compute-model.ts) needs to know of a device.
+// Kept apart from devices.ts (accessors, validator) and device-profiles.ts (the built-in table), which both use it.
+
+export type Precision = "fp32" | "fp16" | "int8";
+export const PRECISIONS: readonly Precision[] = ["fp32", "fp16", "int8"];
+export type DeviceClass = "end" | "edge" | "cloud";
+export const CLASSES: readonly DeviceClass[] = ["end", "edge", "cloud"];
+
+export interface DeviceProfile {
+  name: string;
+  class: DeviceClass;
+  /**
+   * Peak FLOP/s (OP/s for int8) per precision, an FMA counting as 2, dense (not 2:4 sparse), as
+   * vendors quote them. A precision the hardware has no path for carries the peak of the path that
+   * would run it instead (see nativePrecisions).
+   */
+  peakFlops: { fp32: number; fp16: number; int8: number };
+  /**
+   * Fraction of peak reached on real layers: the FP32 figure, and the default for a precision
+   * missing from efficiencyByPrecision. It may exceed 1 where the runtime uses fast convolution
+   * algorithms (Winograd) that do fewer multiplies than the direct-convolution MAC count.
+   */
+  efficiency: number;
+  /** Per-precision efficiency, where the fit needs one (docs/compute-model.md). */
+  efficiencyByPrecision?: Partial<Record<Precision, number>>;
+  memBytesPerSec: number;
+  /** Fixed cost per layer (kernel launch, framework dispatch, under-filled small layers), ms. */
+  layerOverheadMs: number;
+  /** Precisions with their own hardware path; absent means all three. */
+  nativePrecisions?: Precision[];
+  description: string;
+}
