@@ -1,6 +1,7 @@
-// Runtime model: a ModelSpec as typed arrays for the hot path, plus cut helpers. Immutable after
-// construction. Layer indices follow the file's (topological) order; -1 denotes the raw model input.
-import { INPUT, type ModelSpec } from "./model-spec.js";
+// Runtime model: a ModelSpec as typed arrays for the hot path, plus cut helpers and early exits.
+// Immutable after construction. Layer indices follow the file's (topological) order; -1 denotes the
+// raw model input.
+import { INPUT, type ExitSpec, type LayerGeometry, type ModelSpec } from "./model-spec.js";
 
 /** Index used for the model's raw input tensor in `inputs` and in boundaries. */
 export const RAW_INPUT = -1;
@@ -17,6 +18,23 @@ export interface Cut {
 }
 
 type Times = Record<string, Record<string, number>>;
+
+/** An early exit as a scheduler costs it: run layers 0..afterIndex, then the head. */
+export interface ExitBranch {
+  readonly name: string;
+  /** Index of the main-model layer whose output the head reads. */
+  readonly afterIndex: number;
+  /** Top-1 accuracy of this exit, in percent. */
+  readonly accuracy: number;
+  /**
+   * The head as its own model, named `<model>/<exit>`: its input is layer afterIndex's output, so
+   * `ctx.computeCost(station, exit.head, allLayersOfHead)` prices it like any model.
+   */
+  readonly head: Model;
+}
+
+// Shared by every model without exits, so constructing one allocates nothing for them.
+const NO_EXITS: readonly ExitBranch[] = Object.freeze([]);
 
 export class Model {
   readonly name: string;
@@ -41,6 +59,12 @@ export class Model {
   readonly finalOutputElements: number;
   readonly totalMacs: number;
   readonly totalWeightBytes: number;
+  /** Conv/pool geometry per layer (kernel, stride, padding, ...); undefined for other layers. */
+  readonly geometry: ReadonlyArray<LayerGeometry | undefined>;
+  /** Early exits in the order of their afterIndex; empty when the model has none. */
+  readonly exits: readonly ExitBranch[];
+  /** Top-1 accuracy of the final exit (the last layer), in percent, when the spec gives it. */
+  readonly accuracy: number | undefined;
   private readonly index: ReadonlyMap<string, number>;
   /** Highest consumer index of each tensor (slot 0 = raw input, slot i+1 = layer i); -1 if unread. */
   private readonly lastConsumer: Int32Array;
@@ -61,6 +85,8 @@ export class Model {
     this.finalOutputElements = this.outputElements[L - 1]!;
     this.totalMacs = this.macs.reduce((a, b) => a + b, 0);
     this.totalWeightBytes = this.weightBytes.reduce((a, b) => a + b, 0);
+    this.geometry = spec.layers.map((l) => l.geometry);
+    this.accuracy = spec.accuracy;
 
     const index = new Map<string, number>();
     const consumers: Array<Set<number>> = Array.from({ length: L + 1 }, () => new Set());
@@ -80,6 +106,20 @@ export class Model {
     this.inputConsumers = Int32Array.from(consumers[0]!);
     this.consumers = consumers.slice(1).map((s) => Int32Array.from(s));
     this.lastConsumer = Int32Array.from(consumers, (s) => (s.size === 0 ? -1 : Math.max(...s)));
+    this.exits = spec.exits === undefined || spec.exits.length === 0 ? NO_EXITS : spec.exits.map((e) => this.exitBranch(e));
+  }
+
+  private exitBranch(exit: ExitSpec): ExitBranch {
+    const afterIndex = this.indexOf(exit.after);
+    // A ModelSpec from normaliseModel never fails this; a hand-built one might.
+    if (afterIndex < 0) throw new Error(`model ${this.name}: exit ${exit.name} reads "${exit.after}", not a layer`);
+    const from = this.spec.layers[afterIndex]!;
+    const head = new Model({
+      name: `${this.name}/${exit.name}`,
+      input: { shape: from.outputShape ?? [from.outputElements], elements: from.outputElements },
+      layers: exit.layers.map((l) => ({ ...l, inputs: l.inputs.map((ref) => (ref === exit.after ? INPUT : ref)) })),
+    });
+    return { name: exit.name, afterIndex, accuracy: exit.accuracy, head };
   }
 
   /** Layer index by name, or -1. */

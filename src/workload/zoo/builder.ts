@@ -1,7 +1,11 @@
 // Shape-propagating layer-DAG builder: each call checks its inputs' shapes, derives the output
 // shape, MACs (one per multiply-add) and params (×4 = FP32 weight bytes) by the formulas of
-// reference/models-devices.md §2.1, and appends a LayerSpec. `build()` returns the ModelSpec.
-import { INPUT, type LayerSpec, type ModelSpec } from "../model-spec.js";
+// reference/models-devices.md §2.1, and appends a LayerSpec (with its geometry, for convs and
+// pools). `build()` returns the ModelSpec.
+import { adaptivePoolGeometry, outSize } from "../layer-geometry.js";
+import { INPUT, type LayerGeometry, type LayerSpec, type ModelSpec } from "../model-spec.js";
+
+export { outSize };
 
 /** A size given once for both axes, or as [height, width]. */
 export type Pair = number | readonly [number, number];
@@ -32,16 +36,6 @@ const pair = (p: Pair): [number, number] => (typeof p === "number" ? [p, p] : [p
 
 const product = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
-/** PyTorch conv/pool output size: floor((h + 2p − d(k−1) − 1)/s) + 1, or its ceil_mode variant. */
-export function outSize(h: number, k: number, s: number, p: number, d = 1, ceil = false): number {
-  const span = h + 2 * p - d * (k - 1) - 1;
-  if (!ceil) return Math.floor(span / s) + 1;
-  let out = Math.ceil(span / s) + 1;
-  // PyTorch drops a last window that would start in the right padding (pooling.h, pooling_output_shape).
-  if ((out - 1) * s >= h + p) out -= 1;
-  return out;
-}
-
 export class ModelBuilder {
   private readonly layers: LayerSpec[] = [];
   private readonly shapes = new Map<string, number[]>();
@@ -68,12 +62,15 @@ export class ModelBuilder {
     return s as [number, number, number];
   }
 
-  private push(name: string, kind: string, inputs: string[], outputShape: number[], macs: number, params: number): string {
+  private push(
+    name: string, kind: string, inputs: string[], outputShape: number[], macs: number, params: number, geometry?: LayerGeometry,
+  ): string {
     if (name === INPUT || this.shapes.has(name)) throw new Error(`${this.name}: duplicate layer ${name}`);
     if (outputShape.some((d) => !Number.isInteger(d) || d < 1))
       throw new Error(`${this.name}: ${name} would output ${outputShape.join("×")} (input too small?)`);
     this.layers.push({
       name, kind, inputs, outputShape, outputElements: product(outputShape), macs, weightBytes: params * 4, timeMs: null,
+      ...(geometry ? { geometry } : {}),
     });
     this.shapes.set(name, outputShape);
     this.last = name;
@@ -92,7 +89,8 @@ export class ModelBuilder {
     const wo = outSize(w, kw, sw, pw, dw);
     const perOut = (cIn / groups) * kh * kw;
     const params = cOut * perOut + ((o.bias ?? true) ? cOut : 0) + (o.bn ? 2 * cOut : 0);
-    return this.push(name, "conv", [from], [cOut, ho, wo], cOut * perOut * ho * wo, params);
+    const geometry = { kernel: [kh, kw], stride: [sh, sw], padding: [ph, pw], dilation: [dh, dw], groups } satisfies LayerGeometry;
+    return this.push(name, "conv", [from], [cOut, ho, wo], cOut * perOut * ho * wo, params, geometry);
   }
 
   /** Max- or average-pooling; pooling counts 0 MACs (torchvision convention, reference §1.2). */
@@ -103,14 +101,28 @@ export class ModelBuilder {
     const [ph, pw] = pair(o.padding ?? 0);
     const size = (x: number, kk: number, s: number, p: number): number =>
       o.darknet ? Math.floor((x - 1) / s) + 1 : outSize(x, kk, s, p, 1, o.ceilMode ?? false);
-    return this.push(name, "pool", [from], [c, size(h, kh, sh, ph), size(w, kw, sw, pw)], 0, 0);
+    const geometry = this.poolGeometry([kh, kw], [sh, sw], [ph, pw], o);
+    return this.push(name, "pool", [from], [c, size(h, kh, sh, ph), size(w, kw, sw, pw)], 0, 0, geometry);
+  }
+
+  private poolGeometry(kernel: [number, number], stride: [number, number], padding: [number, number], o: PoolOptions): LayerGeometry {
+    const g: LayerGeometry = { kernel, stride, padding, dilation: [1, 1] };
+    if (o.ceilMode) g.ceilMode = true;
+    if (o.darknet) {
+      // darknet pads k − 1 in all: ⌊(k−1)/2⌋ before (C's −pad/2 offset), the rest after.
+      const before = kernel.map((k) => Math.floor((k - 1) / 2)) as [number, number];
+      const extra: [number, number] = [kernel[0] - 1 - 2 * before[0], kernel[1] - 1 - 2 * before[1]];
+      g.padding = before;
+      if (extra[0] > 0 || extra[1] > 0) g.extraPadEnd = extra;
+    }
+    return g;
   }
 
   /** AdaptiveAvgPool2d((oh, ow)): a fixed output size whatever the input resolution. */
   adaptiveAvgPool(name: string, from: string, out: Pair): string {
-    const [c] = this.chw(from, name);
+    const [c, h, w] = this.chw(from, name);
     const [oh, ow] = pair(out);
-    return this.push(name, "pool", [from], [c, oh, ow], 0, 0);
+    return this.push(name, "pool", [from], [c, oh, ow], 0, 0, adaptivePoolGeometry(h, w, oh, ow));
   }
 
   /** Linear layer; the flatten before it is implicit (in = all elements of the input). */
@@ -157,7 +169,7 @@ export class ModelBuilder {
     return {
       name: this.name,
       input: { shape: [...this.inputShape], elements: product(this.inputShape) },
-      layers: this.layers.map((l) => ({ ...l, inputs: [...l.inputs], outputShape: l.outputShape && [...l.outputShape] })),
+      layers: this.layers.map((l) => structuredClone(l)),
     };
   }
 }

@@ -2,6 +2,7 @@
 // totals and per-layer shapes follow from the architecture rather than from stored files.
 import type { ModelSpec } from "../model-spec.js";
 import { alexnet } from "./alexnet.js";
+import { withExits, ZOO_EXITS } from "./exits.js";
 import { googlenet } from "./googlenet.js";
 import { inceptionV3 } from "./inception-v3.js";
 import { mobilenetV2 } from "./mobilenet-v2.js";
@@ -49,13 +50,16 @@ export function zooDefaults(id: string): { inputSize: number; description: strin
 
 /**
  * The model `id` on a 3×S×S input (S = opts.inputSize, else the model's default), or undefined for
- * an unknown id. At a non-default size the model is named `<id>-<S>` so it cannot be mistaken for
- * the default one. Throws if S is not a positive integer or too small for the architecture.
+ * an unknown id, with its early exits where published accuracies exist (exits.ts). At a non-default
+ * size the model is named `<id>-<S>` so it cannot be mistaken for the default one. Throws if S is
+ * not a positive integer or too small for the architecture.
  */
 export function zooModel(id: string, opts: { inputSize?: number } = {}): ModelSpec | undefined {
   if (!isZooId(id)) return undefined;
   const entry = ENTRIES[id];
   const size = opts.inputSize ?? entry.inputSize;
   if (!Number.isInteger(size) || size < 1) throw new Error(`${id}: input size must be a positive integer, got ${size}`);
-  return entry.build(size === entry.inputSize ? id : `${id}-${size}`, size);
+  const spec = entry.build(size === entry.inputSize ? id : `${id}-${size}`, size);
+  const exits = ZOO_EXITS[id];
+  return exits ? withExits(spec, exits) : spec;
 }
