@@ -3,6 +3,13 @@
 
 export class SplitsimError extends Error {
   override readonly name: string = "SplitsimError";
+  /** A brand that survives a second copy of this module (a plug-in importing its own splitsim). */
+  readonly splitsim = true;
+}
+
+/** Whether `e` is a SplitsimError, from this copy of the module or another. */
+export function isSplitsimError(e: unknown): e is SplitsimError {
+  return e instanceof SplitsimError || (e instanceof Error && (e as { splitsim?: unknown }).splitsim === true);
 }
 
 /** A scheduler's options failed validation; `path` is relative to `options.<scheduler>`. */

@@ -1,10 +1,9 @@
 // Turns an error into one readable line block on stderr and an exit code: 2 for bad input
 // (scenario, options, impossible runs), 1 for anything unexpected (a bug: stack with --debug).
-import { SplitsimError } from "../errors.js";
-import { ScenarioError } from "../scenario/load.js";
+import { isSplitsimError } from "../errors.js";
 
 export function reportError(e: unknown, debug: boolean): number {
-  const known = e instanceof SplitsimError || e instanceof ScenarioError;
+  const known = isSplitsimError(e);
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(known ? `splitsim: ${message}\n` : `splitsim: internal error: ${message}\n`);
   if (debug && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);

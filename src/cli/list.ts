@@ -1,15 +1,22 @@
 // `splitsim schedulers | models | devices`: what is built in.
+import { resolve } from "node:path";
+import { importFactory } from "../scenario/load-plugins.js";
+import { pluginName } from "../scenario/resolve-schedulers.js";
 import { SCHEDULERS } from "../schedulers/registry.js";
+import type { SchedulerFactory } from "../schedulers/scheduler.js";
 import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
 import { deviceNames, efficiencyOf, getDevice, PRECISIONS } from "../workload/devices.js";
 import { Model } from "../workload/model.js";
 import { formatTable } from "./table.js";
 
-export function listSchedulers(): void {
+export async function listSchedulers(pluginFile?: string): Promise<void> {
   const lines: string[] = [];
-  for (const [name, f] of Object.entries(SCHEDULERS)) {
-    lines.push(`${name}: ${f.description}`);
+  const entries: Array<[string, SchedulerFactory]> =
+    pluginFile === undefined ? Object.entries(SCHEDULERS) : [[pluginName(pluginFile), await importFactory(resolve(pluginFile), pluginFile)]];
+  for (const [name, f] of entries) {
+    lines.push(`${name}: ${f.description || "(no description)"}`);
     for (const o of f.options) lines.push(`    ${o}`);
+    for (const c of f.requestColumns ?? []) lines.push(`    requests.csv column ${c.name}: ${c.description}`);
   }
   lines.push("", "Every scheduler also takes estimator (oracle | last | ewma | harmonic, default: the scenario's).");
   process.stdout.write(lines.join("\n") + "\n");

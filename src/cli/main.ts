@@ -39,7 +39,9 @@ try {
       }),
     )
     .command("trace", "inspect, convert or generate bandwidth traces", (y) => traceCommands(y))
-    .command("schedulers", "list the built-in schedulers and their options", {}, () => listSchedulers())
+    .command("schedulers", "list the built-in schedulers and their options (or a plug-in's)",
+      (y) => y.option("plugin", { type: "string", describe: "a plug-in scheduler file (.ts, .mts, .js, .mjs): list its options" }),
+      (a) => listSchedulers(a.plugin))
     .command("models", "list the built-in models, or show one layer by layer", (y) =>
       y.command("show <model>", "each layer's MACs, output size and time on a device, and the total",
         (c) => c.positional("model", { type: "string", demandOption: true, describe: "built-in name or model JSON file" })

@@ -4,7 +4,7 @@
 // get arrival order.
 import { closeSync, openSync, writeSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
-import { REQUEST_COLUMNS, requestRow } from "../metrics/csv.js";
+import { requestHeader, requestRow, type RequestCsvOptions } from "../metrics/csv.js";
 import type { Observer } from "../platform/observer.js";
 import type { Request } from "../workload/request.js";
 
@@ -14,9 +14,12 @@ export class RequestsCsvStream implements Observer {
   private readonly fd: number;
   private rows: string[][] = [];
 
-  constructor(file: string) {
+  constructor(
+    file: string,
+    private readonly columns: RequestCsvOptions = {},
+  ) {
     this.fd = openSync(file, "w");
-    writeSync(this.fd, stringify([[...REQUEST_COLUMNS]]));
+    writeSync(this.fd, stringify([requestHeader(columns)]));
   }
 
   onComplete(req: Request): void {
@@ -34,7 +37,7 @@ export class RequestsCsvStream implements Observer {
   }
 
   private add(req: Request): void {
-    this.rows.push(requestRow(req));
+    this.rows.push(requestRow(req, this.columns));
     if (this.rows.length >= BLOCK_ROWS) this.flush();
   }
 

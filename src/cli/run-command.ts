@@ -1,18 +1,19 @@
-// `splitsim run`: loads the scenario once, generates its workload once, replays it for every
-// chosen scheduler, prints one summary (table, json or csv) and optionally writes per-scheduler
-// files under --out (requests.csv streamed while the run goes).
+// `splitsim run`: loads the scenario once (and its plug-ins), generates its workload once, replays
+// it for every chosen scheduler, prints one summary (table, json or csv) and optionally writes
+// per-scheduler files under --out (requests.csv streamed while the run goes).
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "csv-stringify/sync";
 import { SplitsimError } from "../errors.js";
-import { resourcesCsv } from "../metrics/csv.js";
+import { resourcesCsv, type RequestCsvOptions } from "../metrics/csv.js";
 import type { RunReport } from "../metrics/report.js";
-import { loadScenario } from "../scenario/load.js";
-import { runScenario } from "../scenario/run.js";
-import { schedulerNames } from "../schedulers/registry.js";
 import { generateWorkload } from "../scenario/generate-workload.js";
+import { loadScenario } from "../scenario/load.js";
+import { loadPlugins } from "../scenario/load-plugins.js";
+import { runScenario } from "../scenario/run.js";
+import type { SchedulerSource } from "../scenario/scheduler-source.js";
+import type { ResolvedScenario } from "../scenario/types.js";
 import { RequestsCsvStream } from "./requests-stream.js";
-import { formatTable } from "./table.js";
+import { formatReports, timeSeriesCsv } from "./summary.js";
 
 export interface RunArgs {
   scenario: string;
@@ -24,12 +25,13 @@ export interface RunArgs {
   format: "table" | "json" | "csv";
 }
 
-export function runCommand(args: RunArgs): void {
+export async function runCommand(args: RunArgs): Promise<void> {
   if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0)) {
     throw new SplitsimError("--seed: give a whole number >= 0");
   }
   const scenario = loadScenario(args.scenario, { sets: args.sets, ...(args.seed === undefined ? {} : { seed: args.seed }) });
-  const names = chooseSchedulers(args.scheduler, scenario.schedulers);
+  const source = await loadPlugins(scenario, args.scenario);
+  const names = chooseSchedulers(args.scheduler, scenario, source);
   if (args.out !== undefined) prepareOut(args.out, args.force);
   const workload = generateWorkload(scenario);
   const reports: RunReport[] = [];
@@ -39,13 +41,14 @@ export function runCommand(args: RunArgs): void {
     const dir = args.out === undefined ? null : join(args.out, name);
     if (dir !== null) mkdirSync(dir, { recursive: true });
     // Only the summaries stay in memory; per-request rows go straight to requests.csv.
-    const stream = dir === null ? null : new RequestsCsvStream(join(dir, "requests.csv"));
+    const stream = dir === null ? null : new RequestsCsvStream(join(dir, "requests.csv"), csvOptions(scenario, source, name));
     try {
-      const result = runScenario(scenario, name, { workload, keepRequests: false, ...(stream ? { observers: [stream] } : {}) });
+      const result = runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, ...(stream ? { observers: [stream] } : {}) });
       reports.push(result.report);
       if (dir !== null) {
         writeFileSync(join(dir, "report.json"), JSON.stringify(result.report, null, 2) + "\n");
         writeFileSync(join(dir, "resources.csv"), resourcesCsv(result.report));
+        if (result.report.timeSeries) writeFileSync(join(dir, "timeseries.csv"), timeSeriesCsv(result.report.timeSeries));
       }
     } finally {
       stream?.close();
@@ -55,13 +58,24 @@ export function runCommand(args: RunArgs): void {
   process.stdout.write(formatReports(reports, args.format));
 }
 
-function chooseSchedulers(flag: string | undefined, fromScenario: string[]): string[] {
-  if (flag === undefined) return fromScenario;
-  if (flag === "all") return schedulerNames();
-  const names = flag.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
-  const unknown = names.filter((n) => !schedulerNames().includes(n));
+/** requests.csv's extra columns: content labels when a source has them, the scheduler's outcome columns. */
+function csvOptions(s: ResolvedScenario, source: SchedulerSource, name: string): RequestCsvOptions {
+  const o: RequestCsvOptions = {};
+  if (s.sources.some((src) => src.content !== undefined)) o.contentLabels = s.sources.map((src) => src.content?.labels ?? null);
+  const columns = source.factory(name)?.requestColumns;
+  if (columns !== undefined && columns.length > 0) o.outcomeColumns = columns.map((c) => c.name);
+  return o;
+}
+
+function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source: SchedulerSource): string[] {
+  if (flag === undefined) return s.schedulers;
+  if (flag === "all") return source.names();
+  const names = flag.split(",").map((x) => x.trim()).filter((x) => x.length > 0);
+  const unknown = names.filter((n) => source.factory(n) === undefined);
   if (unknown.length > 0 || names.length === 0) {
-    throw new SplitsimError(`--scheduler: unknown scheduler '${unknown.join(", ")}' (known: ${schedulerNames().join(", ")}, or all)`);
+    throw new SplitsimError(
+      `--scheduler: unknown scheduler '${unknown.join(", ")}' (known: ${source.names().join(", ")}, or all; a plug-in is named in the scenario's schedulers list)`,
+    );
   }
   return names;
 }
@@ -72,29 +86,4 @@ function prepareOut(dir: string, force: boolean): void {
     throw new SplitsimError(`--out: directory '${dir}' is not empty (use --force to write into it anyway)`);
   }
   mkdirSync(dir, { recursive: true });
-}
-
-const COLUMNS = ["scheduler", "completed", "dropped", "mean ms", "p95 ms", "p99 ms", "throughput/s", "bubble", "acc. loss pp"];
-
-function summaryRow(r: RunReport): string[] {
-  return [
-    r.scheduler,
-    String(r.requests.completed),
-    String(r.requests.dropped),
-    r.latencyMs.mean.toFixed(2),
-    r.latencyMs.p95.toFixed(2),
-    r.latencyMs.p99.toFixed(2),
-    r.throughputPerSec.toFixed(2),
-    r.bubbleRatio.overall.toFixed(3),
-    r.accuracy.meanLossPct.toFixed(2),
-  ];
-}
-
-export function formatReports(reports: readonly RunReport[], format: "table" | "json" | "csv"): string {
-  if (format === "json") return JSON.stringify(reports, null, 2) + "\n";
-  const rows = reports.map(summaryRow);
-  if (format === "csv") return stringify([COLUMNS, ...rows]);
-  const first = reports[0];
-  const title = first === undefined ? "" : `scenario ${first.scenario}, seed ${first.seed}\n`;
-  return title + formatTable(COLUMNS, rows);
 }

@@ -30,6 +30,11 @@ export class RingQueue<T> {
     return this.buf[(this.head + i) & this.mask] as T;
   }
 
+  /** The same as get(i): the name read-only views of a queue use. */
+  at(i: number): T {
+    return this.buf[(this.head + i) & this.mask] as T;
+  }
+
   shift(): T {
     if (this.count === 0) throw new Error("shift from an empty RingQueue");
     const item = this.buf[this.head] as T;

@@ -7,6 +7,7 @@ import { overallFigures, resourceFigures, type ResourceFigures } from "./bubbles
 import type { Observer, ResourceInfo } from "../platform/observer.js";
 import { buildRunReport, type ReportMeta, type ResourceReport, type RunReport } from "./report.js";
 import { ResourceAccounts } from "./resource-account.js";
+import { deadlineReliability, SeriesRecorder } from "./series.js";
 import { summarize } from "./stats.js";
 
 const toMs = (ns: number): number => ns / 1e6;
@@ -15,6 +16,10 @@ export interface CollectorOptions {
   warmupRequests: number;
   /** Keep every finished Request (default true); false keeps only the summaries. */
   keepRequests?: boolean;
+  /** Deadlines (ms) for the report's P(latency <= D). */
+  deadlinesMs?: readonly number[];
+  /** Bin width (ms) of the report's time series; absent: no series. */
+  binMs?: number;
 }
 
 export class Collector implements Observer {
@@ -25,6 +30,9 @@ export class Collector implements Observer {
   /** Latencies (ns) of completed requests after the warm-up, in a growable typed array. */
   private latencies = new Float64Array(1024);
   private measured = 0;
+  /** Requests after the warm-up that were dropped (they miss every deadline). */
+  private droppedMeasured = 0;
+  private readonly series: SeriesRecorder | null;
   private completedCount = 0;
   private droppedCount = 0;
   private lossSum = 0;
@@ -35,7 +43,9 @@ export class Collector implements Observer {
   private measuredFrom: Time = -1;
   private lastEvent: Time = 0;
 
-  constructor(private readonly opts: CollectorOptions) {}
+  constructor(private readonly opts: CollectorOptions) {
+    this.series = opts.binMs === undefined ? null : new SeriesRecorder(Math.round(opts.binMs * 1e6));
+  }
 
   /** Every finished request (completed or dropped) in id order; empty with keepRequests: false. */
   get requests(): readonly Request[] {
@@ -85,6 +95,7 @@ export class Collector implements Observer {
       }
       this.latencies[this.measured++] = req.completion - req.arrival;
     }
+    this.series?.complete(t, req.completion - req.arrival);
     this.lastEvent = t;
     this.accounts.leave(t, true);
   }
@@ -93,6 +104,8 @@ export class Collector implements Observer {
     if (this.opts.keepRequests !== false) this.kept.push(req.freeze());
     this.droppedCount++;
     if (req.deadline >= 0) this.missed++; // a refused request misses its deadline too
+    if (req.id >= this.opts.warmupRequests) this.droppedMeasured++;
+    this.series?.drop(t);
     this.lastEvent = t;
     this.accounts.leave(t, false);
   }
@@ -144,6 +157,11 @@ export class Collector implements Observer {
       bubbleRatio: { overall: overall.bubbleRatio, active: overall.activeBubbleRatio, excludingStarved: overall.bubbleRatioExcludingStarved },
       resources,
       accuracy: { meanLossPct: completed > 0 ? this.lossSum / completed : 0 },
+      ...(this.opts.deadlinesMs === undefined
+        ? {}
+        : { deadlineReliability: deadlineReliability(this.latencies.subarray(0, measured), this.droppedMeasured, this.opts.deadlinesMs) }),
+      ...(this.series === null ? {} : { timeSeries: this.series.series(t0, t1) }),
+      ...(meta.policy === undefined ? {} : { policy: meta.policy }),
     });
   }
 }

@@ -2,7 +2,7 @@
 // observer it is returned as is (no indirection in the hot path).
 import type { Observer } from "../platform/observer.js";
 
-const HOOKS = ["onSetup", "onArrive", "onQueue", "onStart", "onEnd", "onComplete", "onDrop", "onFinish"] as const;
+const HOOKS = ["onSetup", "onArrive", "onQueue", "onStart", "onEnd", "onStepStart", "onStepEnd", "onComplete", "onDrop", "onFinish"] as const;
 
 export function combineObservers(observers: readonly Observer[]): Observer {
   if (observers.length === 1) return observers[0]!;

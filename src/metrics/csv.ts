@@ -1,6 +1,7 @@
 // CSV exports via csv-stringify: requests.csv (one row per request in id order; times in ms with
 // exactly 6 decimals, exact to the ns) and resources.csv (one row per resource of a report).
 import { stringify } from "csv-stringify/sync";
+import { outcomeCell } from "../workload/outcome.js";
 import type { Request } from "../workload/request.js";
 import type { RunReport } from "./report.js";
 
@@ -19,30 +20,50 @@ const ms6 = formatMs;
 
 export const REQUEST_COLUMNS = [
   "id", "source", "model", "arrivalMs", "completionMs", "latencyMs", "queueingMs", "computeMs", "transferMs",
-  "cut", "bits", "bytes", "accuracyLossPct", "deadlineMet", "dropped",
+  "cut", "bits", "bytes", "accuracyLossPct", "deadlineMet", "dropped", "dropReason",
 ] as const;
+
+/** What decides requests.csv's columns beyond the standard ones, and how sources are named. */
+export interface RequestCsvOptions {
+  /** Names of the sources (indexed like the scenario's); without them the source column holds the index. */
+  sourceNames?: readonly string[];
+  /**
+   * Per source, its content labels (null for a source without content): when given, a `content`
+   * column holds each request's scene label.
+   */
+  contentLabels?: ReadonlyArray<readonly string[] | null>;
+  /** Outcome fields the scheduler declares (its factory's requestColumns), in order. */
+  outcomeColumns?: readonly string[];
+}
+
+/** The header row for these options. */
+export function requestHeader(o: RequestCsvOptions = {}): string[] {
+  return [...REQUEST_COLUMNS, ...(o.contentLabels ? ["content"] : []), ...(o.outcomeColumns ?? [])];
+}
 
 /**
  * One row per request, sorted by id. A dropped request has empty completion and latency cells.
  * `deadlineMet` is empty for a request without a deadline, else true/false (a drop is false).
- * With `sourceNames` (indexed like the scenario's sources) the source column holds the name, not
- * the index. Booleans are written as true/false (csv-stringify's default would write 1 and "").
+ * Booleans are written as true/false (csv-stringify's default would write 1 and "").
  */
-export function requestsCsv(requests: readonly Request[], sourceNames?: readonly string[]): string {
-  const rows = [...requests].sort((a, b) => a.id - b.id).map((r) => requestRow(r, sourceNames));
-  return stringify([[...REQUEST_COLUMNS], ...rows]);
+export function requestsCsv(requests: readonly Request[], o: RequestCsvOptions = {}): string {
+  const rows = [...requests].sort((a, b) => a.id - b.id).map((r) => requestRow(r, o));
+  return stringify([requestHeader(o), ...rows]);
 }
 
-/** One request's cells, in REQUEST_COLUMNS order (also used to stream rows as requests finish). */
-export function requestRow(r: Request, sourceNames?: readonly string[]): string[] {
+/** One request's cells, in requestHeader order (also used to stream rows as requests finish). */
+export function requestRow(r: Request, o: RequestCsvOptions = {}): string[] {
   const done = !r.dropped && r.completion >= 0;
   const deadlineMet = r.deadline < 0 ? "" : String(done && r.completion <= r.deadline);
-  return [
-    String(r.id), sourceNames?.[r.source] ?? String(r.source), r.model,
+  const row = [
+    String(r.id), o.sourceNames?.[r.source] ?? String(r.source), r.model,
     ms6(r.arrival), done ? ms6(r.completion) : "", done ? ms6(r.completion - r.arrival) : "",
     ms6(r.queueingNs), ms6(r.computeNs), ms6(r.transferNs),
-    r.cut, String(r.bits), String(r.bytesSent), String(r.accuracyLossPct), deadlineMet, String(r.dropped),
+    r.cut, String(r.bits), String(r.bytesSent), String(r.accuracyLossPct), deadlineMet, String(r.dropped), r.dropReason,
   ];
+  if (o.contentLabels) row.push(r.content < 0 ? "" : (o.contentLabels[r.source]?.[r.content] ?? String(r.content)));
+  if (o.outcomeColumns) for (const c of o.outcomeColumns) row.push(outcomeCell(r.outcome?.[c]));
+  return row;
 }
 
 export const RESOURCE_COLUMNS = [

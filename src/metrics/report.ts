@@ -1,6 +1,7 @@
 // RunReport: the JSON contract of DESIGN §6 (field names fixed; fields may be added, none renamed).
 // buildRunReport is the one place that fixes key order and rounding (times in ms to 6 decimals =
 // exact ns, ratios to 9), so the same run gives byte-identical JSON whatever order a draft was built in.
+import type { TimeSeries } from "./series.js";
 import type { LatencySummary } from "./stats.js";
 
 export interface IdleByCause {
@@ -47,6 +48,12 @@ export interface RunReport {
   bubbleRatio: { overall: number; active: number; excludingStarved: number };
   resources: Record<string, ResourceReport>;
   accuracy: { meanLossPct: number };
+  /** P(latency <= D) over the measured requests (drops miss), for the scenario's metrics.deadlinesMs. */
+  deadlineReliability?: Array<{ deadlineMs: number; reliability: number }>;
+  /** Throughput and latency per bin of the scenario's metrics.binMs. */
+  timeSeries?: TimeSeries;
+  /** What the scheduler's summary() returned at the end of the run. */
+  policy?: Record<string, unknown>;
 }
 
 export interface ReportMeta {
@@ -56,6 +63,8 @@ export interface ReportMeta {
   seed: number;
   scenarioHash: string;
   estimator: string;
+  /** The scheduler's summary(), when it has one. */
+  policy?: Record<string, unknown>;
 }
 
 /** A time in ms to 6 decimals: exact to the nanosecond. */
@@ -112,6 +121,28 @@ export function buildRunReport(draft: RunReport): RunReport {
     },
     resources,
     accuracy: { meanLossPct: roundRatio(d.accuracy.meanLossPct) },
+    // Optional parts come last and only when asked for, so reports without them keep their bytes.
+    ...(d.deadlineReliability === undefined
+      ? {}
+      : { deadlineReliability: d.deadlineReliability.map((r) => ({ deadlineMs: r.deadlineMs, reliability: roundRatio(r.reliability) })) }),
+    ...(d.timeSeries === undefined ? {} : { timeSeries: seriesReport(d.timeSeries) }),
+    ...(d.policy === undefined ? {} : { policy: sortKeysDeep(d.policy) as Record<string, unknown> }),
+  };
+}
+
+function seriesReport(t: TimeSeries): TimeSeries {
+  return {
+    binMs: t.binMs,
+    bins: t.bins.map((b) => ({
+      startMs: roundMs(b.startMs),
+      endMs: roundMs(b.endMs),
+      completed: b.completed,
+      dropped: b.dropped,
+      throughputPerSec: roundRatio(b.throughputPerSec),
+      latencyMeanMs: roundMs(b.latencyMeanMs),
+      latencyP95Ms: roundMs(b.latencyP95Ms),
+      latencyMaxMs: roundMs(b.latencyMaxMs),
+    })),
   };
 }
 

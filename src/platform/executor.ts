@@ -1,19 +1,25 @@
 // Executor: runs each request's plan. It releases a step once all its dependencies are done,
 // hands compute steps to stations and transfers to links, and completes the request when its
 // last step is done (the plan ends with the result back at the origin when there is a way back).
+// A plan is checked against the topology the first time it is used from an origin.
 import type { Simulator } from "../core/simulator.js";
-import type { Observer } from "./observer.js";
-import type { LinkLike } from "./link.js";
-import type { Station, StepSink } from "./station.js";
-import type { Plan } from "../workload/plan.js";
-import type { Work } from "../workload/work.js";
+import { PlanError, type Plan } from "../workload/plan.js";
 import type { Request } from "../workload/request.js";
+import type { Work } from "../workload/work.js";
 import { WorkPool } from "../workload/work-pool.js";
+import type { LinkLike } from "./link.js";
+import type { Observer } from "./observer.js";
+import { planProblem } from "./plan-check.js";
+import type { Station, StepSink } from "./station.js";
+import type { TopologyView } from "./views.js";
 
 /** Told when a request leaves the system (completed or dropped). */
 export interface RequestListener {
   requestDone(req: Request): void;
 }
+
+/** Why the platform dropped a request when the scheduler gave no reason of its own. */
+export const DROP_REFUSED = "refused by the scheduler";
 
 export class Executor implements StepSink {
   private readonly works = new WorkPool();
@@ -24,13 +30,23 @@ export class Executor implements StepSink {
     private readonly stations: readonly Station[],
     private readonly links: readonly LinkLike[],
     private readonly listener: RequestListener,
+    private readonly topology: TopologyView,
+    /** Named in errors about a plan. */
+    private readonly schedulerName: string,
   ) {}
 
   /** Starts a request on `plan`, or drops it when the scheduler refused it (plan === null). */
   admit(req: Request, plan: Plan | null): void {
     if (plan === null) {
-      this.drop(req);
+      this.drop(req, DROP_REFUSED);
       return;
+    }
+    if (req.plan !== null || req.dropped) throw new PlanError(`${this.schedulerName}: request ${req.id} was admitted or dropped already`);
+    const origin = this.topology.originOf(req.source);
+    if (plan.checkedFor !== origin) {
+      const problem = planProblem(plan, origin, this.topology);
+      if (problem !== null) throw new PlanError(`${this.schedulerName}: the plan for request ${req.id} cannot run: ${problem}`);
+      plan.checkedFor = origin;
     }
     req.plan = plan;
     req.waitingDeps = plan.hasJoins ? plan.depCounts.slice() : null;
@@ -57,10 +73,24 @@ export class Executor implements StepSink {
     if (--req.stepsLeft === 0) this.complete(req);
   }
 
-  refused(work: Work): void {
+  refused(work: Work, reason: string): void {
     const req = work.req;
     this.works.release(work);
-    if (!req.dropped) this.drop(req);
+    if (!req.dropped) this.drop(req, reason);
+  }
+
+  /**
+   * Drops a request that is not done: deferred, or in flight (its running steps finish, but
+   * nothing follows them and it never completes).
+   */
+  drop(req: Request, reason: string): void {
+    if (req.dropped || (req.plan !== null && req.stepsLeft === 0)) throw new PlanError(`${this.schedulerName}: request ${req.id} has left the system already`);
+    req.dropped = true;
+    req.dropReason = reason;
+    this.observer.onDrop?.(req, this.sim.now);
+    this.listener.requestDone(req);
+    // Steps of it may still be running and add to its sums: keep them in a row of its own.
+    req.freeze();
   }
 
   private release(req: Request, plan: Plan, i: number): void {
@@ -79,13 +109,5 @@ export class Executor implements StepSink {
     this.listener.requestDone(req);
     // Every step is done, so nothing writes to the request's row any more.
     req.release();
-  }
-
-  private drop(req: Request): void {
-    req.dropped = true;
-    this.observer.onDrop?.(req, this.sim.now);
-    this.listener.requestDone(req);
-    // Steps of it may still be running and add to its sums: keep them in a row of its own.
-    req.freeze();
   }
 }

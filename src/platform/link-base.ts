@@ -7,6 +7,7 @@ import { toSec, type Time } from "../core/time.js";
 import { SplitsimError } from "../errors.js";
 import type { Observer } from "./observer.js";
 import type { Work } from "../workload/work.js";
+import type { QueueView } from "./views.js";
 import { NeverFinishesError, type BandwidthTrace } from "./bandwidth/trace.js";
 import type { StepSink } from "./station.js";
 
@@ -16,11 +17,16 @@ export interface TransferListener {
 }
 
 export interface LinkConfig {
-  /** Resource index for the observer. */
+  /** Resource index for the observer (stations come first). */
   index: number;
+  /** Index among the links (what schedulers and plans use). */
+  link: number;
   name: string;
   latencyNs: Time;
 }
+
+/** A scheduler's choice of the next transfer: an index into `waiting`, or -1 to hold them all for now. */
+export type TransferPick = (link: number, waiting: QueueView<Work>) => number;
 
 /** trace.finish, with an impossible transfer turned into an error that names the link and time. */
 export function finishOrExplain(trace: BandwidthTrace, link: string, now: Time, bytes: number): Time {
@@ -42,6 +48,8 @@ export abstract class LinkBase {
   // Bound methods rather than wrapper closures: one function per handler for the JIT to compile.
   private readonly onDispatch: () => void = this.dispatchNow.bind(this);
   private readonly onDelivered: () => void = this.deliverNext.bind(this);
+  /** Whether an observer accounts every step (read once: an unobserved run pays one flag test). */
+  protected readonly stepsObserved: boolean;
 
   constructor(
     readonly cfg: LinkConfig,
@@ -50,7 +58,11 @@ export abstract class LinkBase {
     protected readonly observer: Observer,
     private readonly sink: StepSink,
     private readonly listener: TransferListener | null,
-  ) {}
+    /** The scheduler's transfer order, or null for FIFO. */
+    protected readonly pick: TransferPick | null = null,
+  ) {
+    this.stepsObserved = observer.onStepStart !== undefined || observer.onStepEnd !== undefined;
+  }
 
   get queueLength(): number {
     return this.waiting.length;
@@ -60,10 +72,24 @@ export abstract class LinkBase {
   enqueue(work: Work): void {
     this.waiting.push(work);
     this.observer.onQueue?.(this.cfg.index, this.waiting.length, this.sim.now);
+    this.requestDispatch();
+  }
+
+  /** Schedules a choice at the current instant (Dispatch phase) unless one is pending or none can start. */
+  requestDispatch(): void {
     if (!this.dispatchPending && this.canStart()) {
       this.dispatchPending = true;
       this.sim.at(this.sim.now, Phase.Dispatch, this.onDispatch);
     }
+  }
+
+  /** Transfers in progress (0 or 1 on a FIFO link). */
+  abstract get busyCount(): number;
+
+  /** Marks a transfer as started now and tells a step observer. */
+  protected begin(w: Work, now: Time): void {
+    w.start = now;
+    if (this.stepsObserved) this.observer.onStepStart?.(w, this.cfg.index, 0, now);
   }
 
   /** Whether newly ready work could start now (a FIFO link must be idle). */
@@ -93,6 +119,7 @@ export abstract class LinkBase {
   private deliver(w: Work): void {
     const start = w.start;
     w.req.addStepTimes(start - w.ready, 0, this.sim.now - start);
+    if (this.stepsObserved) this.observer.onStepEnd?.(w, this.cfg.index, this.sim.now);
     this.sink.stepDone(w);
   }
 }

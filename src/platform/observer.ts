@@ -4,6 +4,7 @@
 // the i-th entry of the array given to onSetup.
 import type { Time } from "../core/time.js";
 import type { Request } from "../workload/request.js";
+import type { Work } from "../workload/work.js";
 
 export interface ResourceInfo {
   /** Station (node) or link name from the scenario. */
@@ -35,7 +36,15 @@ export interface Observer {
    * it has left the system: an observer that keeps the request calls `req.freeze()` here.
    */
   onComplete?(req: Request, t: Time): void;
-  /** A request was refused (by the policy or a full queue); it will not complete. */
+  /**
+   * A step began: `work` (read it now; records are recycled) on server `server` of resource `res`
+   * — a compute step on a station, or a transfer leaving on a link. With the step's cost
+   * (`work.cost.macs`) or bytes (`work.bytes`), an observer can account every MAC and byte.
+   */
+  onStepStart?(work: Work, res: number, server: number, t: Time): void;
+  /** A step ended: a compute step finished, or a transfer was delivered (after the link's latency). */
+  onStepEnd?(work: Work, res: number, t: Time): void;
+  /** A request was dropped (by the policy or a full queue; `req.dropReason` says which); it will not complete. */
   onDrop?(req: Request, t: Time): void;
   /** Once, after the last event. */
   onFinish?(t: Time): void;

@@ -37,21 +37,32 @@ export class SharedLink extends LinkBase implements LinkLike {
     this.finishDue();
   };
 
-  /** Sharing admits every ready transfer at once. */
+  /** Sharing admits every ready transfer at once (or those a policy picks, one by one). */
   protected canStart(): boolean {
     return true;
+  }
+
+  get busyCount(): number {
+    return this.active.length;
   }
 
   protected dispatch(): void {
     const now = this.sim.now;
     this.advance(now);
-    if (this.active.length === 0 && this.waiting.length > 0) this.observer.onStart?.(this.cfg.index, 0, now);
+    const wasIdle = this.active.length === 0;
     while (this.waiting.length > 0) {
-      const w = this.waiting.shift();
-      w.start = now;
+      let w: Work;
+      if (this.pick === null) w = this.waiting.shift();
+      else {
+        const i = this.pick(this.cfg.link, this.waiting);
+        if (i < 0) break; // the policy holds the rest for now
+        w = this.waiting.removeAt(i);
+      }
+      if (wasIdle && this.active.length === 0) this.observer.onStart?.(this.cfg.index, 0, now);
+      this.begin(w, now);
       this.active.push({ work: w, target: this.served + w.bytes });
     }
-    this.observer.onQueue?.(this.cfg.index, 0, now);
+    this.observer.onQueue?.(this.cfg.index, this.waiting.length, now);
     this.finishDue();
   }
 

@@ -6,22 +6,25 @@ import { RingQueue } from "../core/ring-queue.js";
 import { Phase, type Simulator } from "../core/simulator.js";
 import { ceilNs, type Time } from "../core/time.js";
 import type { Observer } from "./observer.js";
+import type { QueueView } from "./views.js";
 import type { Work } from "../workload/work.js";
 import type { NoiseTable } from "../workload/workload.js";
 
 /** Who is told when a step finishes (the executor). */
 export interface StepSink {
   stepDone(work: Work): void;
-  /** A work could not be queued (full queue): its request is dropped. */
-  refused(work: Work): void;
+  /** A work could not be queued (full queue): its request is dropped for `reason`. */
+  refused(work: Work, reason: string): void;
 }
 
 /** The queue policy hooks a scheduler may supply (bound to its context by the builder). */
 export interface QueuePolicy {
   /** Index of the waiting work to serve next, or -1 to hold them all for now. */
-  pick?(station: number, waiting: readonly Work[]): number;
+  pick?(station: number, waiting: QueueView<Work>): number;
   /** Batch size to start now (1..maxBatch), or 0 to wait for more. */
-  batch?(station: number, waiting: readonly Work[]): number;
+  batch?(station: number, waiting: QueueView<Work>): number;
+  /** A timer set with wakeAt fired (before the station chooses). */
+  onWake?(station: number): void;
 }
 
 export interface StationConfig {
@@ -55,6 +58,10 @@ export class Station {
   // for the JIT to compile with the method inlined, on top of the method compiled on its own.
   private readonly onDispatch: (fromTimer: number) => void = this.dispatch.bind(this);
   private readonly onServiceEnd: (server: number) => void = this.serviceEnd.bind(this);
+  private readonly onWake: () => void = this.wake.bind(this);
+  /** Whether an observer accounts every step (read once, so an unobserved run pays one flag test). */
+  private readonly stepsObserved: boolean;
+  private lastWakeAt = -1;
 
   constructor(
     readonly cfg: StationConfig,
@@ -67,6 +74,7 @@ export class Station {
     this.servers = cfg.servers;
     this.maxBatch = cfg.maxBatch;
     this.hooks = policy.pick !== undefined || policy.batch !== undefined;
+    this.stepsObserved = observer.onStepStart !== undefined || observer.onStepEnd !== undefined;
     this.inService = new Array<Work | undefined>(cfg.servers * cfg.maxBatch).fill(undefined);
     this.batchLength = new Int32Array(cfg.servers);
   }
@@ -82,7 +90,7 @@ export class Station {
   /** A compute step became ready here. */
   enqueue(work: Work): void {
     if (this.waiting.length >= this.cfg.queueLimit) {
-      this.sink.refused(work);
+      this.sink.refused(work, `queue full at '${this.cfg.name}'`);
       return;
     }
     this.waiting.push(work);
@@ -97,6 +105,23 @@ export class Station {
     this.sim.at(this.sim.now, Phase.Dispatch, this.onDispatch);
   }
 
+  /**
+   * Asks the station to choose again at time `t` (>= now), for a policy that holds work or waits
+   * for a batch: at `t` the policy's onWake runs, then the station dispatches. Asking twice for the
+   * same instant sets one timer.
+   */
+  wakeAt(t: Time): void {
+    if (t === this.lastWakeAt) return;
+    this.lastWakeAt = t;
+    this.sim.at(t, Phase.Dispatch, this.onWake);
+  }
+
+  private wake(): void {
+    if (this.sim.now === this.lastWakeAt) this.lastWakeAt = -1;
+    this.policy.onWake?.(this.cfg.index);
+    this.requestDispatch();
+  }
+
   /** Runs at the Dispatch phase; `fromTimer` is 1 when the batch timer fired. */
   private dispatch(fromTimer: number): void {
     if (fromTimer === 1) this.timerId = -1;
@@ -106,22 +131,21 @@ export class Station {
         this.start(0, 1);
         continue;
       }
-      const view = this.hooks ? this.waiting.toArray() : null;
-      const first = this.policy.pick ? this.policy.pick(this.cfg.index, view!) : 0;
+      const first = this.policy.pick ? this.policy.pick(this.cfg.index, this.waiting) : 0;
       if (first < 0) return; // the policy holds every ready work for now
-      const size = this.batchSize(first, view);
+      const size = this.batchSize(first);
       if (size === 0) return; // waiting for the batch to fill (a timer is set)
       this.start(first, size);
     }
   }
 
   /** How many works to start now, beginning with the one at `first`; 0 means wait. */
-  private batchSize(first: number, view: readonly Work[] | null): number {
+  private batchSize(first: number): number {
     const { maxBatch, batchTimeoutNs } = this.cfg;
     if (maxBatch === 1) return 1;
     const compatible = this.countCompatible(first, maxBatch);
     if (this.policy.batch) {
-      const b = this.policy.batch(this.cfg.index, view!);
+      const b = this.policy.batch(this.cfg.index, this.waiting);
       return Math.max(0, Math.min(b, compatible));
     }
     if (compatible >= maxBatch || batchTimeoutNs === 0) return compatible;
@@ -159,6 +183,7 @@ export class Station {
         w.start = now;
         this.inService[base + taken++] = w;
         noiseSum += this.noiseOf(w);
+        if (this.stepsObserved) this.observer.onStepStart?.(w, this.cfg.index, server, now);
       } else i++;
     }
     this.batchLength[server] = size;
@@ -197,6 +222,7 @@ export class Station {
       this.inService[base + i] = undefined; // release the reference
       const start = w.start;
       w.req.addStepTimes(start - w.ready, now - start, 0);
+      if (this.stepsObserved) this.observer.onStepEnd?.(w, this.cfg.index, now);
       this.sink.stepDone(w);
     }
     if (this.waiting.length > 0) this.requestDispatch();

@@ -32,3 +32,12 @@ export interface TopologyView {
   /** Station index where source `source` injects its requests. */
   originOf(source: number): number;
 }
+
+/**
+ * A read-only view of a waiting queue, oldest first, without a copy: valid only during the call
+ * it is given to (the queue changes afterwards, and its work records are recycled).
+ */
+export interface QueueView<T> {
+  readonly length: number;
+  at(i: number): T;
+}

@@ -6,20 +6,21 @@ import { SplitsimError } from "../errors.js";
 import { combineObservers } from "../metrics/combine.js";
 import type { Observer } from "../platform/observer.js";
 import { traceFromSpec } from "../platform/bandwidth/from-spec.js";
+import { Executor } from "../platform/executor.js";
 import { Link } from "../platform/link.js";
 import { SharedLink } from "../platform/shared-link.js";
-import { Station, type QueuePolicy } from "../platform/station.js";
+import { Station } from "../platform/station.js";
 import { Topology } from "../platform/topology.js";
 import { createEstimator } from "../schedulers/estimators.js";
-import { schedulerFactory } from "../schedulers/registry.js";
 import type { Scheduler } from "../schedulers/scheduler.js";
-import { Executor } from "../platform/executor.js";
 import { Model } from "../workload/model.js";
 import type { Request } from "../workload/request.js";
 import { SourceRunner } from "../workload/source-runner.js";
 import type { Workload } from "../workload/workload.js";
+import { admission, queuePolicy, transferPick } from "./bind-policy.js";
 import { schedulerEstimator, schedulerOwnOptions } from "./scheduler-options.js";
 import { RunContext } from "./run-context.js";
+import type { SchedulerSource } from "./scheduler-source.js";
 import type { EstimatorSpec, ResolvedScenario } from "./types.js";
 
 export interface BuiltRun {
@@ -32,19 +33,24 @@ export interface BuiltRun {
 }
 
 /**
- * `scheduler` is a registry name (its options and estimator come from the scenario) or a
- * ready-made Scheduler object (it gets the scenario's estimator), e.g. one a researcher is
- * prototyping in a script.
+ * `scheduler` is a name (its options and estimator come from the scenario), found among `source`'s
+ * schedulers (the built-ins and the scenario's plug-ins), or a ready-made Scheduler object (it gets
+ * the scenario's estimator), e.g. one a researcher is prototyping in a script.
  */
-export function buildRun(s: ResolvedScenario, workload: Workload, scheduler: string | Scheduler, observers: readonly Observer[]): BuiltRun {
+export function buildRun(
+  s: ResolvedScenario, workload: Workload, scheduler: string | Scheduler, observers: readonly Observer[], source: SchedulerSource,
+): BuiltRun {
   const sim = new Simulator(s.seed);
   const schedulerName = typeof scheduler === "string" ? scheduler : scheduler.name;
   const raw = typeof scheduler === "string" ? (s.options[scheduler] ?? {}) : {};
-  const policyObject = typeof scheduler === "string" ? schedulerFactory(scheduler).create(schedulerOwnOptions(raw)) : scheduler;
+  const policyObject = typeof scheduler === "string" ? source.create(scheduler, schedulerOwnOptions(raw)) : scheduler;
   const estimator = schedulerEstimator(schedulerName, raw, s.estimator);
   const topology = new Topology(s);
   const models = new Map(Object.entries(s.models).map(([name, spec]) => [name, new Model(spec)]));
-  const ctx = new RunContext(sim, topology, models, s.wire.headerBytes, s.wire.resultBytes, s.accuracy);
+  const ctx = new RunContext({
+    sim, topology, models, sources: s.sources, workload, headerBytes: s.wire.headerBytes, resultBytes: s.wire.resultBytes,
+    accuracy: s.accuracy, seed: s.seed, schedulerName,
+  });
   const observer = combineObservers(observers);
 
   let runner: SourceRunner | null = null;
@@ -52,11 +58,12 @@ export function buildRun(s: ResolvedScenario, workload: Workload, scheduler: str
     requestDone(req: Request) {
       runner!.requestDone(req);
       if (!req.dropped) policyObject.onComplete?.(req, ctx);
+      else policyObject.onDrop?.(req, req.dropReason, ctx);
     },
-  });
-  const policy: QueuePolicy = {};
-  if (policyObject.pick) policy.pick = (st, waiting) => policyObject.pick!(st, waiting, ctx);
-  if (policyObject.batch) policy.batch = (st, waiting) => policyObject.batch!(st, waiting, ctx);
+  }, topology, schedulerName);
+  ctx.executor = executor;
+  const policy = queuePolicy(policyObject, schedulerName, ctx);
+  const pickTransfer = transferPick(policyObject, schedulerName, ctx);
 
   s.nodes.forEach((n, i) => {
     const cfg = {
@@ -74,15 +81,16 @@ export function buildRun(s: ResolvedScenario, workload: Workload, scheduler: str
     const trace = traceFromSpec(l.bandwidth, workload.traceOffsetsNs[i]!);
     const est = createEstimator(estimator, trace);
     ctx.estimators.push(est);
-    const cfg = { index: s.nodes.length + i, name: l.name, latencyNs: topology.links[i]!.latencyNs };
+    const cfg = { index: s.nodes.length + i, link: i, name: l.name, latencyNs: topology.links[i]!.latencyNs };
     const LinkClass = l.discipline === "shared" ? SharedLink : Link;
-    ctx.links.push(new LinkClass(cfg, trace, sim, observer, executor, est));
+    ctx.links.push(new LinkClass(cfg, trace, sim, observer, executor, est, pickTransfer));
   });
 
+  const admit = admission(policyObject, schedulerName, ctx, executor, sim);
   runner = new SourceRunner(sim, s.sources, workload, {
     arrive(req: Request) {
       observer.onArrive?.(req, sim.now);
-      executor.admit(req, policyObject.plan(req, ctx));
+      admit(req);
     },
   });
 

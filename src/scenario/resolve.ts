@@ -1,8 +1,6 @@
 // From a parsed scenario file to a ResolvedScenario: checks references between sections (nodes,
 // links, sources, schedulers), reads model and arrival files, fills the remaining defaults, and
 // collects every problem instead of stopping at the first.
-import { SCHEDULERS, schedulerNames } from "../schedulers/registry.js";
-import type { SchedulerFactory } from "../schedulers/scheduler.js";
 import { deviceLookup, resolveDevices } from "./resolve-devices.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 import { resolveAccuracy } from "./resolve-accuracy.js";
@@ -11,9 +9,10 @@ import { resolveModel } from "./resolve-model.js";
 import type { Problem, Reader } from "./problems.js";
 import type { SectionParse } from "./parse-sections.js";
 import { resolveEstimator } from "./resolve-estimator.js";
-import { checkSchedulerOptions } from "./check-options.js";
+import { resolveSchedulers } from "./resolve-schedulers.js";
 import type { SourceParsed } from "./schema.js";
-import type { Arrivals, EstimatorSpec, ResolvedNode, ResolvedScenario, ResolvedSource } from "./types.js";
+import type { Arrivals, ResolvedMetrics, ResolvedNode, ResolvedScenario, ResolvedSource } from "./types.js";
+import type { ContentSpec } from "../workload/source-spec.js";
 
 export function resolveScenario(
   parsed: SectionParse,
@@ -84,7 +83,9 @@ export function resolveScenario(
       problems.push({ path: [...path, "model"], message: "no model: set model (here or at the top level) or models" });
     }
     const { arrivals, requests } = resolveArrivals(src, path, read, problems);
-    return { at: src.at, models: mix, arrivals, requests, deadlineMs: src.deadlineMs ?? null };
+    const source: ResolvedSource = { at: src.at, models: mix, arrivals, requests, deadlineMs: src.deadlineMs ?? null };
+    if (src.content !== undefined) source.content = resolveContent(src.content, [...path, "content"], problems);
+    return source;
   });
 
   if (f.workload !== undefined && f.warmupRequests !== undefined) {
@@ -97,25 +98,8 @@ export function resolveScenario(
     problems.push({ path: [f.workload ? "workload" : "warmupRequests", ...(f.workload ? ["warmupRequests"] : [])], message: `must be less than the number of requests (${total})` });
   }
 
-  for (const name of Object.keys(f.options)) {
-    if (!schedulerNames().includes(name)) problems.push({ path: ["options", name], message: `no scheduler named '${name}' (known: ${schedulerNames().join(", ")})` });
-  }
-  let schedulers: string[];
-  if (f.schedulers === "all") {
-    // `all` leaves out schedulers that cannot run without options the scenario does not give.
-    schedulers = schedulerNames().filter((n) => {
-      const req = (SCHEDULERS as Record<string, SchedulerFactory>)[n]!.requiredOptions ?? [];
-      return req.every((o) => f.options[n]?.[o] !== undefined);
-    });
-  } else {
-    schedulers = f.schedulers;
-    f.schedulers.forEach((n, i) => {
-      if (!schedulerNames().includes(n)) problems.push({ path: ["schedulers", i], message: `no scheduler named '${n}' (known: ${schedulerNames().join(", ")})` });
-    });
-  }
-
   const estimator = resolveEstimator(f.estimator);
-  for (const name of schedulers) checkSchedulerOptions(name, f.options[name] ?? {}, estimator, problems);
+  const { schedulers, plugins } = resolveSchedulers(f.schedulers, f.options, estimator, read, problems);
 
   return {
     name: f.name ?? defaults.name,
@@ -133,6 +117,9 @@ export function resolveScenario(
     options: f.options,
     accuracy: resolveAccuracy(f.accuracy, models, read, problems),
     devices,
+    // Absent unless given, so that a scenario without them hashes as it always did.
+    ...(f.metrics === undefined ? {} : { metrics: resolveMetrics(f.metrics) }),
+    ...(Object.keys(plugins).length === 0 ? {} : { plugins }),
   };
 }
 
@@ -223,5 +210,21 @@ function readTimes(file: string, path: Array<string | number>, read: Reader, pro
     problems.push({ path, message: `${file} holds no arrival times` });
     return null;
   }
+  return out;
+}
+
+/** Labels given as a count are named "0", "1", ...; names must be unique. */
+function resolveContent(c: NonNullable<SourceParsed["content"]>, path: Array<string | number>, problems: Problem[]): ContentSpec {
+  const labels = typeof c.labels === "number" ? Array.from({ length: c.labels }, (_, i) => String(i)) : c.labels;
+  const dup = labels.find((l, i) => labels.indexOf(l) !== i);
+  if (dup !== undefined) problems.push({ path: [...path, "labels"], message: `label '${dup}' is listed twice` });
+  return { labels, stayProb: c.stayProb, closeness: c.closeness };
+}
+
+/** Deadlines sorted and without repeats, so the report lists each once in order. */
+function resolveMetrics(m: { deadlinesMs?: number[] | undefined; binMs?: number | undefined }): ResolvedMetrics {
+  const out: ResolvedMetrics = {};
+  if (m.deadlinesMs !== undefined) out.deadlinesMs = [...new Set(m.deadlinesMs)].sort((a, b) => a - b);
+  if (m.binMs !== undefined) out.binMs = m.binMs;
   return out;
 }

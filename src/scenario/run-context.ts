@@ -1,43 +1,88 @@
-// RunContext: the read-only SchedulerContext of one run, backed by the live stations, links and
-// bandwidth estimators. Compute costs are cached by content so equal work shares one object
-// (which is what lets stations batch it).
+// RunContext: the SchedulerContext of one run, backed by the live stations, links, bandwidth
+// estimators and executor. Reads are views of the run's state; the few actions (wake, admit, drop)
+// go straight to the platform. Compute costs are cached by content (compute-costs.ts).
+import { createStream, type RandomStream } from "../core/random.js";
 import type { Simulator } from "../core/simulator.js";
-import type { Time } from "../core/time.js";
+import { ms, NS_PER_SEC, type Time } from "../core/time.js";
 import { SplitsimError } from "../errors.js";
+import type { Executor } from "../platform/executor.js";
 import type { LinkLike } from "../platform/link.js";
 import type { Station } from "../platform/station.js";
 import type { Topology } from "../platform/topology.js";
+import type { CostOptions, SchedulerContext, SourceView } from "../schedulers/context.js";
 import type { BandwidthEstimator } from "../schedulers/estimators.js";
-import type { SchedulerContext } from "../schedulers/scheduler.js";
-import { computeTimeNs } from "../workload/compute-model.js";
-import type { Model } from "../workload/model.js";
-import type { ComputeCost } from "../workload/plan.js";
-import { tensorBytes } from "../workload/quantization.js";
 import { lookupLossPct, type AccuracyTable } from "../workload/accuracy.js";
+import type { Model } from "../workload/model.js";
+import type { ComputeCost, Plan } from "../workload/plan.js";
+import { tensorBytes } from "../workload/quantization.js";
+import type { Request } from "../workload/request.js";
+import type { ResolvedSource } from "../workload/source-spec.js";
+import type { Workload } from "../workload/workload.js";
+import { ComputeCosts } from "./compute-costs.js";
+
+export interface RunContextParts {
+  sim: Simulator;
+  topology: Topology;
+  models: ReadonlyMap<string, Model>;
+  sources: readonly ResolvedSource[];
+  workload: Workload;
+  headerBytes: number;
+  resultBytes: number | null;
+  accuracy: Readonly<Record<string, AccuracyTable>>;
+  /** Seeds the scheduler's own streams, with its name. */
+  seed: number;
+  schedulerName: string;
+}
 
 export class RunContext implements SchedulerContext {
-  private readonly costs = new Map<string, ComputeCost>();
   stations: Station[] = [];
   links: LinkLike[] = [];
   estimators: BandwidthEstimator[] = [];
+  /** Set once the executor exists (it needs the stations, which need this context's policy). */
+  executor: Executor | null = null;
+  readonly topology: Topology;
+  readonly headerBytes: number;
+  readonly sourceCount: number;
+  private readonly costs: ComputeCosts;
+  private readonly sourceViews: SourceView[];
+  private readonly streams = new Map<string, RandomStream>();
 
-  constructor(
-    private readonly sim: Simulator,
-    readonly topology: Topology,
-    private readonly models: ReadonlyMap<string, Model>,
-    readonly headerBytes: number,
-    private readonly resultBytesOverride: number | null,
-    private readonly accuracy: Readonly<Record<string, AccuracyTable>>,
-  ) {}
+  constructor(private readonly p: RunContextParts) {
+    this.topology = p.topology;
+    this.headerBytes = p.headerBytes;
+    this.sourceCount = p.sources.length;
+    this.costs = new ComputeCosts(p.topology, p.schedulerName);
+    this.sourceViews = p.sources.map((src, index) => ({
+      index,
+      origin: p.topology.originOf(index),
+      models: src.models,
+      arrivals: src.arrivals,
+      ratePerSec: meanRate(src),
+      requests: src.requests,
+      deadlineNs: src.deadlineMs === null ? -1 : ms(src.deadlineMs),
+      content: src.content ?? null,
+    }));
+  }
 
   get now(): Time {
-    return this.sim.now;
+    return this.p.sim.now;
   }
 
   model(name: string): Model {
-    const m = this.models.get(name);
+    const m = this.p.models.get(name);
     if (m === undefined) throw new SplitsimError(`unknown model '${name}'`);
     return m;
+  }
+
+  source(index: number): SourceView {
+    const v = this.sourceViews[index];
+    if (v === undefined) throw new SplitsimError(`${this.p.schedulerName}: there is no source ${index} (sources are 0..${this.sourceCount - 1})`);
+    return v;
+  }
+
+  closeness(req: Request): number {
+    const c = this.p.workload.sources[req.source]?.content;
+    return c == null ? Number.NaN : c.closeness[req.index]!;
   }
 
   queueLength(station: number): number {
@@ -48,54 +93,83 @@ export class RunContext implements SchedulerContext {
     return this.stations[station]!.busyServers;
   }
 
+  linkQueueLength(link: number): number {
+    return this.links[link]!.queueLength;
+  }
+
+  linkBusy(link: number): number {
+    return this.links[link]!.busyCount;
+  }
+
+  bandwidthBps(link: number): number {
+    return this.estimators[link]!.estimate(this.p.sim.now);
+  }
+
+  transferNs(link: number, bytes: number): Time {
+    return this.estimators[link]!.transmitNs(this.p.sim.now, bytes) + this.topology.links[link]!.latencyNs;
+  }
+
+  computeCost(station: number, model: Model, layers: ArrayLike<number>, opts?: CostOptions): ComputeCost {
+    return this.costs.get(station, model, layers, opts);
+  }
+
   accuracyLossPct(model: Model, cut: string, bits: number): number {
-    return lookupLossPct(this.accuracy[model.name] ?? null, cut, bits);
+    return lookupLossPct(this.p.accuracy[model.name] ?? null, cut, bits);
+  }
+
+  rng(name: string): RandomStream {
+    let s = this.streams.get(name);
+    if (s === undefined) {
+      // Named under the scheduler, so no scheduler's draws depend on which others ran.
+      s = createStream(this.p.seed, `scheduler/${this.p.schedulerName}/${name}`);
+      this.streams.set(name, s);
+    }
+    return s;
   }
 
   wake(station: number): void {
     this.stations[station]!.requestDispatch();
   }
 
-  bandwidthBps(link: number): number {
-    return this.estimators[link]!.estimate(this.sim.now);
+  wakeAt(station: number, t: Time): void {
+    if (!(Number.isInteger(t) && t >= this.p.sim.now)) {
+      throw new SplitsimError(`${this.p.schedulerName}: wakeAt(${station}, ${t}): the time must be a whole ns >= now (${this.p.sim.now})`);
+    }
+    this.stations[station]!.wakeAt(t);
+  }
+
+  wakeLink(link: number): void {
+    this.links[link]!.requestDispatch();
+  }
+
+  admit(req: Request, plan: Plan): void {
+    if (plan === null || typeof plan !== "object") throw new SplitsimError(`${this.p.schedulerName}: admit(request ${req.id}) needs a plan (drop a request with ctx.drop)`);
+    this.executor!.admit(req, plan);
+  }
+
+  drop(req: Request, reason: string): void {
+    this.executor!.drop(req, reason);
   }
 
   resultBytes(model: Model): number {
-    return this.resultBytesOverride ?? tensorBytes(model.finalOutputElements, 32, this.headerBytes);
-  }
-
-  computeCost(station: number, model: Model, layers: ArrayLike<number>, fraction = 1): ComputeCost {
-    const key = `${model.name}[${layerKey(layers)}]x${fraction}@${this.topology.stations[station]!.name}`;
-    let cost = this.costs.get(key);
-    if (cost === undefined) {
-      const s = this.topology.stations[station]!;
-      const list = Int32Array.from(layers);
-      const byBatch = new Float64Array(s.maxBatch + 1); // 0 = not computed yet
-      cost = {
-        key,
-        ns(batch: number): Time {
-          let t = batch < byBatch.length ? byBatch[batch]! : 0;
-          if (t === 0) {
-            t = computeTimeNs(model, list, s.device, batch, s.precision, fraction);
-            if (batch < byBatch.length) byBatch[batch] = t;
-          }
-          return t;
-        },
-      };
-      this.costs.set(key, cost);
-    }
-    return cost;
+    return this.p.resultBytes ?? tensorBytes(model.finalOutputElements, 32, this.headerBytes);
   }
 }
 
-/** A compact, unique text for a layer list: contiguous runs as "a-b". */
-function layerKey(layers: ArrayLike<number>): string {
-  const parts: string[] = [];
-  for (let i = 0; i < layers.length; ) {
-    let j = i;
-    while (j + 1 < layers.length && layers[j + 1] === layers[j]! + 1) j++;
-    parts.push(i === j ? `${layers[i]}` : `${layers[i]}-${layers[j]}`);
-    i = j + 1;
+/** Mean arrivals per second; null where the process has no rate (a batch, a closed loop). */
+function meanRate(src: ResolvedSource): number | null {
+  const a = src.arrivals;
+  switch (a.kind) {
+    case "periodic":
+      return a.fps;
+    case "poisson":
+      return a.ratePerSec;
+    case "file": {
+      const n = Math.min(src.requests, a.timesMs.length);
+      const spanMs = n > 1 ? a.timesMs[n - 1]! - a.timesMs[0]! : 0;
+      return spanMs > 0 ? ((n - 1) * NS_PER_SEC) / ms(spanMs) : null;
+    }
+    default:
+      return null;
   }
-  return parts.join(",");
 }

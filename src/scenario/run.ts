@@ -1,17 +1,18 @@
 // runScenario: one scheduler over one (scenario, seed) workload -> RunReport. Pure: no file I/O,
 // the same inputs give a byte-identical report.
 import { toSec } from "../core/time.js";
-import { SplitsimError } from "../errors.js";
+import { isSplitsimError, SplitsimError } from "../errors.js";
 import { Collector } from "../metrics/collector.js";
 import type { Observer } from "../platform/observer.js";
 import type { RunReport } from "../metrics/report.js";
 import type { Request } from "../workload/request.js";
 import type { Workload } from "../workload/workload.js";
-import { generateWorkload } from "./generate-workload.js";
 import { estimatorLabel } from "../schedulers/estimators.js";
 import type { Scheduler } from "../schedulers/scheduler.js";
 import { buildRun } from "./build.js";
+import { generateWorkload } from "./generate-workload.js";
 import { scenarioHash } from "./hash.js";
+import { BUILTIN_SCHEDULERS, type SchedulerSource } from "./scheduler-source.js";
 import type { ResolvedScenario } from "./types.js";
 
 export interface RunResult {
@@ -32,25 +33,43 @@ export interface RunOptions {
    * need only the report: memory then holds one float per measured request.
    */
   keepRequests?: boolean;
+  /** Where scheduler names are looked up: needed when the scenario has plug-ins (loadPlugins). */
+  schedulers?: SchedulerSource;
 }
 
-/** Runs one scheduler, given by registry name or as a Scheduler object, over the scenario. */
+/** Runs one scheduler, given by name or as a Scheduler object, over the scenario. */
 export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, opts: RunOptions = {}): RunResult {
   const schedulerName = typeof scheduler === "string" ? scheduler : scheduler.name;
+  const plugin = typeof scheduler === "string" ? s.plugins?.[scheduler] : undefined;
+  if (plugin !== undefined && opts.schedulers === undefined) {
+    throw new SplitsimError(`scheduler '${schedulerName}' is a plug-in (${plugin.file}): load the scenario's plug-ins with loadPlugins(scenario) and pass them as { schedulers }`);
+  }
   const workload = opts.workload ?? generateWorkload(s);
-  const collector = new Collector({ warmupRequests: s.warmupRequests, keepRequests: opts.keepRequests ?? true });
-  const built = buildRun(s, workload, scheduler, [collector, ...(opts.observers ?? [])]);
+  const collector = new Collector({
+    warmupRequests: s.warmupRequests,
+    keepRequests: opts.keepRequests ?? true,
+    ...(s.metrics?.deadlinesMs === undefined ? {} : { deadlinesMs: s.metrics.deadlinesMs }),
+    ...(s.metrics?.binMs === undefined ? {} : { binMs: s.metrics.binMs }),
+  });
+  const built = buildRun(s, workload, scheduler, [collector, ...(opts.observers ?? [])], opts.schedulers ?? BUILTIN_SCHEDULERS);
   const { sim, runner, observer, topology } = built;
   observer.onSetup?.(topology.resources());
   runner.start();
-  sim.run();
+  try {
+    sim.run();
+  } catch (e) {
+    // A plug-in's own bug is the plug-in's, not the simulator's: say which file, keep the cause.
+    if (plugin === undefined || isSplitsimError(e)) throw e;
+    throw new SplitsimError(`${plugin.file}: scheduler '${schedulerName}' failed at ${toSec(sim.now)} s: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
   if (runner.inSystem > 0) {
     throw new SplitsimError(
       `${schedulerName}: ${runner.inSystem} request(s) were still in the system when no event was left at ${toSec(sim.now)} s ` +
-        `(a policy held work that nothing released)`,
+        `(a policy held work or deferred a request that nothing released)`,
     );
   }
   observer.onFinish?.(sim.now);
+  const policy = built.scheduler.summary?.();
   const report = collector.report({
     scenario: s.name,
     scheduler: schedulerName,
@@ -58,6 +77,7 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
     seed: s.seed,
     scenarioHash: scenarioHash(s),
     estimator: estimatorLabel(built.estimator),
+    ...(policy === undefined ? {} : { policy }),
   });
   return { report, requests: collector.requests, events: sim.eventCount };
 }

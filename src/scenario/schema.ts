@@ -74,6 +74,25 @@ export const Link = z.strictObject({
   discipline: z.enum(["fifo", "shared"], { error: "must be fifo (one transfer at a time) or shared (processor sharing)" }).default("fifo"),
 });
 
+const unit = z.number().min(0, { error: "must be in [0, 1]" }).max(1, { error: "must be in [0, 1]" });
+
+/** A scene-label process of a source's frames (workload/source-spec.ts ContentSpec). */
+export const Content = z.strictObject({
+  labels: z.union([count, z.array(z.string().min(1)).min(1)], { error: "must be a number of labels or a list of label names" }),
+  stayProb: unit,
+  closeness: z
+    .discriminatedUnion(
+      "kind",
+      [
+        z.strictObject({ kind: z.literal("beta"), a: positive, b: positive }),
+        z.strictObject({ kind: z.literal("uniform") }),
+        z.strictObject({ kind: z.literal("constant"), value: unit }),
+      ],
+      { error: "kind must be one of beta, uniform, constant" },
+    )
+    .default({ kind: "uniform" }),
+});
+
 export const Source = z.strictObject({
   at: z.string().min(1),
   model: ModelRef.optional(),
@@ -81,6 +100,7 @@ export const Source = z.strictObject({
   arrivals: Arrivals,
   requests: count.optional(),
   deadlineMs: positive.optional(),
+  content: Content.optional(),
 });
 
 export const Workload = Source.extend({ at: z.string().min(1).optional(), warmupRequests: z.number().int().nonnegative().default(0) });
@@ -124,10 +144,19 @@ export const ScenarioFile = z.strictObject({
     .strictObject({ headerBytes: z.number().int().nonnegative().default(16), resultBytes: z.number().int().nonnegative().optional() })
     .default({ headerBytes: 16 }),
   estimator: Estimator.default({ kind: "ewma", alpha: 0.3 }),
-  schedulers: z.union([z.literal("all"), z.array(z.string()).min(1)], { error: "must be all or a list of scheduler names" }).default("all"),
+  schedulers: z
+    .union([z.literal("all"), z.array(z.string().min(1)).min(1)], { error: "must be all or a list of scheduler names or plug-in files" })
+    .default("all"),
   options: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   /** The scenario's own device profiles, by name (same fields as the built-in ones). */
   devices: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  /** Extra report figures: deadline reliability and a time series of throughput and latency. */
+  metrics: z
+    .strictObject({
+      deadlinesMs: z.array(positive).min(1, { error: "give at least one deadline" }).optional(),
+      binMs: positive.optional(),
+    })
+    .optional(),
   /** Model name -> accuracy-loss table (a JSON file path or the table inline). */
   accuracy: z.record(z.string(), z.union([z.string().min(1), z.record(z.string(), z.unknown())])).default({}),
 });

@@ -1,6 +1,6 @@
 // "Did you mean" for unknown keys: the accepted keys at a path (read from the schemas' shapes)
 // and the closest one within two edits.
-import { Arrivals, Link, Node, ScenarioFile, Source, SyntheticTrace, Workload } from "./schema.js";
+import { Arrivals, Content, Link, Node, ScenarioFile, Source, SyntheticTrace, Workload } from "./schema.js";
 
 const ARRIVAL_KEYS = [...new Set(Arrivals.options.flatMap((o) => Object.keys(o.shape)))];
 const SYNTHETIC_KEYS = [...new Set(SyntheticTrace.options.flatMap((o) => Object.keys(o.shape)))];
@@ -10,6 +10,9 @@ export function keysAt(path: ReadonlyArray<string | number>): string[] {
   const [a, , c] = path;
   if (path.length === 0) return Object.keys(ScenarioFile.shape);
   if (path[path.length - 1] === "arrivals") return ARRIVAL_KEYS;
+  if (path[path.length - 1] === "content") return Object.keys(Content.shape);
+  if (path[path.length - 1] === "closeness") return ["kind", "a", "b", "value"];
+  if (a === "metrics") return ["deadlinesMs", "binMs"];
   if (a === "nodes" && path.length === 2) return Object.keys(Node.shape);
   if (a === "links" && path.length === 2) return Object.keys(Link.shape);
   if (a === "links" && path.length === 3 && c === "trace") return SYNTHETIC_KEYS;

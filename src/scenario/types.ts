@@ -33,4 +33,19 @@ export interface ResolvedScenario {
   devices: Record<string, DeviceProfile>;
   /** Measured accuracy-loss tables by model name (models without one use the default curve). */
   accuracy: Record<string, AccuracyTable>;
+  /** Extra report figures; absent when the file asks for none (so older scenarios hash as before). */
+  metrics?: ResolvedMetrics;
+  /**
+   * Plug-in schedulers named by file, by their name (the file name without its extension): the
+   * path as written (relative to baseDir) and a hash of the file's text, so that a changed policy
+   * changes the scenario's hash. Absent without plug-ins.
+   */
+  plugins?: Record<string, { file: string; sha256: string }>;
+}
+
+export interface ResolvedMetrics {
+  /** Deadlines (ms, ascending) at which the report gives P(latency <= D). */
+  deadlinesMs?: number[];
+  /** Width of the time-series bins, ms. */
+  binMs?: number;
 }

@@ -3,7 +3,7 @@
 // a transfer has finished, the non-oracle estimators return the link's nominal (mean) rate.
 import type { Time } from "../core/time.js";
 import { NS_PER_SEC } from "../core/time.js";
-import type { BandwidthTrace } from "../platform/bandwidth/trace.js";
+import { NeverFinishesError, type BandwidthTrace } from "../platform/bandwidth/trace.js";
 import type { TransferListener } from "../platform/link.js";
 
 /** Which estimator a scheduler plans with (the scenario's `estimator`, or the scheduler's own option). */
@@ -16,13 +16,33 @@ export type EstimatorSpec =
 export interface BandwidthEstimator extends TransferListener {
   /** Estimated bytes/s at time `now`. */
   estimate(now: Time): number;
+  /** Estimated ns to transmit `bytes` starting at `now` (latency not included); Infinity if never. */
+  transmitNs(now: Time, bytes: number): Time;
+}
+
+/** ceil(bytes / rate) in ns at a constant estimated rate (bytes/s). */
+function atRate(bytes: number, bps: number): Time {
+  if (bytes <= 0) return 0;
+  return bps > 0 ? Math.ceil((bytes * NS_PER_SEC) / bps) : Infinity;
 }
 
 export function createEstimator(spec: EstimatorSpec, trace: BandwidthTrace): BandwidthEstimator {
   const prior = trace.meanRate();
   switch (spec.kind) {
     case "oracle":
-      return { estimate: (now) => trace.rate(now), onTransfer: () => {} };
+      // The oracle knows the trace, so a transfer's time is the exact integral, fades included.
+      return {
+        estimate: (now) => trace.rate(now),
+        transmitNs: (now, bytes) => {
+          try {
+            return trace.finish(now, bytes) - now;
+          } catch (e) {
+            if (e instanceof NeverFinishesError) return Infinity;
+            throw e;
+          }
+        },
+        onTransfer: () => {},
+      };
     case "last":
       return new EwmaEstimator(prior, 1);
     case "ewma":
@@ -42,6 +62,9 @@ class EwmaEstimator implements BandwidthEstimator {
   estimate(): number {
     return this.value;
   }
+  transmitNs(_now: Time, bytes: number): Time {
+    return atRate(bytes, this.value);
+  }
   onTransfer(bytes: number, start: Time, end: Time): void {
     const x = throughput(bytes, start, end);
     if (x >= 0) this.value = this.alpha * x + (1 - this.alpha) * this.value;
@@ -54,6 +77,9 @@ class HarmonicEstimator implements BandwidthEstimator {
   private next = 0;
   constructor(private readonly prior: number, window: number) {
     this.recent = new Float64Array(window);
+  }
+  transmitNs(_now: Time, bytes: number): Time {
+    return atRate(bytes, this.estimate());
   }
   estimate(): number {
     if (this.count === 0) return this.prior;

@@ -4,12 +4,11 @@
 // Cuts of a DAG are the L+1 prefixes of the model file's topological order — every prefix is
 // predecessor-closed — which is how DADS describes Neurosurgeon being applied to DAG models.
 import { z } from "zod";
-import { layerTimeMs } from "../workload/compute-model.js";
 import type { Model } from "../workload/model.js";
 import type { Plan } from "../workload/plan.js";
-import { boundaryBytes } from "../workload/quantization.js";
 import { bitsOption, parseOptions } from "./options.js";
 import { BySourceModel } from "./planning/by-source-model.js";
+import { cutTable, type CutTable } from "./planning/cut-table.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
 import type { Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
@@ -20,11 +19,9 @@ const Options = z.strictObject({
   target: z.string().optional(),
 });
 
-/** Per (model, route): prefix sums of per-layer times (ms) and the bytes each cut sends. */
-interface CutTable {
-  devicePrefixMs: Float64Array;
-  targetPrefixMs: Float64Array;
-  bytes: Float64Array;
+/** Per (model, route): the cut table, and the last decision made with it. */
+interface Memo {
+  table: CutTable;
   /** The last decision and the estimates it was made with: the same estimates give the same cut. */
   lastUpBps: number;
   lastDownBps: number;
@@ -34,13 +31,6 @@ interface CutTable {
   planCut: number;
 }
 
-
-function prefixMs(ctx: SchedulerContext, model: Model, station: number): Float64Array {
-  const s = ctx.topology.stations[station]!;
-  const out = new Float64Array(model.layerCount + 1);
-  for (let i = 0; i < model.layerCount; i++) out[i + 1] = out[i]! + layerTimeMs(model, i, s.device, 1, s.precision);
-  return out;
-}
 
 export const neurosurgeon: SchedulerFactory = {
   description: "per request, the single cut minimising estimated latency (or the bottleneck stage)",
@@ -54,7 +44,7 @@ export const neurosurgeon: SchedulerFactory = {
     const plans = new SplitPlanCache();
     const routes = new RouteCache(opts.target);
     // Per model, per route object (routes are cached per origin, so their identity is stable).
-    const tables = new Map<Model, Map<SplitRoute, CutTable>>();
+    const tables = new Map<Model, Map<SplitRoute, Memo>>();
     // The model, route and table depend only on (source, model), so each source keeps its last.
     const resolved = new BySourceModel((req, ctx) => {
       const model = ctx.model(req.model);
@@ -62,17 +52,12 @@ export const neurosurgeon: SchedulerFactory = {
       return { model, route, table: table(ctx, model, route) };
     });
 
-    function table(ctx: SchedulerContext, model: Model, route: SplitRoute): CutTable {
+    function table(ctx: SchedulerContext, model: Model, route: SplitRoute): Memo {
       let byRoute = tables.get(model);
       if (byRoute === undefined) tables.set(model, (byRoute = new Map()));
       let t = byRoute.get(route);
       if (t === undefined) {
-        const bytes = Float64Array.from(model.prefixCuts(), (c) =>
-          c.upstreamCount === model.layerCount ? 0 : boundaryBytes(model, c.boundary, opts.bits, ctx.headerBytes));
-        t = {
-          devicePrefixMs: prefixMs(ctx, model, route.origin), targetPrefixMs: prefixMs(ctx, model, route.target), bytes,
-          lastUpBps: -1, lastDownBps: -1, lastBest: 0, plan: null, planCut: -1,
-        };
+        t = { table: cutTable(ctx, model, route, opts.bits), lastUpBps: -1, lastDownBps: -1, lastBest: 0, plan: null, planCut: -1 };
         byRoute.set(route, t);
       }
       return t;
@@ -86,7 +71,7 @@ export const neurosurgeon: SchedulerFactory = {
         const downBps = route.downlink >= 0 ? ctx.bandwidthBps(route.downlink) : 0;
         // Only the estimates vary between requests, so unchanged estimates mean an unchanged cut.
         if (upBps !== t.lastUpBps || downBps !== t.lastDownBps) {
-          t.lastBest = bestCutFor(opts.objective, t, model, ctx, route, upBps, downBps);
+          t.lastBest = bestCutFor(opts.objective, t.table, model, ctx, route, upBps, downBps);
           t.lastUpBps = upBps;
           t.lastDownBps = downBps;
         }

@@ -35,9 +35,13 @@ export function modelTimeMs(model: Model, device: DeviceProfile, batch: number, 
 }
 
 /**
- * Integer ns for running `layers` for a whole batch: ceil(fraction · Σ layer ms · 1e6). The ceil
- * ignores float noise below a relative 1e-12, so 0.1 + 0.2 ms is 300000 ns, not 300001.
- * `fraction` (0, 1] scales the work for spatial partitioning (overheads included).
+ * Integer ns for running `layers` for a whole batch: ceil(Σ layer ms · 1e6). The ceil ignores float
+ * noise below a relative 1e-12, so 0.1 + 0.2 ms is 300000 ns, not 300001.
+ * `scale` is the share of each layer's work that is done — one number for every layer, or one per
+ * entry of `layers` (spatial partitioning: a slab of a layer's output rows). It scales only the
+ * roofline part (MACs and bytes); the per-layer overhead is paid in full by any share > 0, so a
+ * half slab costs more than half the layer. A measured time is split the same way: the device's
+ * overhead (at most the whole time) is fixed, the rest scales.
  */
 export function computeTimeNs(
   model: Model,
@@ -45,12 +49,22 @@ export function computeTimeNs(
   device: DeviceProfile,
   batch: number,
   precision: Precision,
-  fraction = 1,
+  scale: number | ArrayLike<number> = 1,
 ): number {
-  if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`work fraction must be in (0, 1], got ${fraction}`);
+  const uniform = typeof scale === "number";
+  if (!uniform && scale.length !== layers.length) throw new RangeError(`work shares: ${scale.length} given for ${layers.length} layers`);
   let ms = 0;
-  for (let k = 0; k < layers.length; k++) ms += layerTimeMs(model, layers[k]!, device, batch, precision);
-  const ns = fraction * ms * 1e6;
+  for (let k = 0; k < layers.length; k++) {
+    const f = uniform ? scale : scale[k]!;
+    if (!(f > 0 && f <= 1)) throw new RangeError(`work fraction must be in (0, 1], got ${f}`);
+    const t = layerTimeMs(model, layers[k]!, device, batch, precision);
+    if (f === 1) ms += t; // the exact unscaled sum, so whole layers cost what they always did
+    else {
+      const fixed = Math.min(device.layerOverheadMs, t);
+      ms += fixed + f * (t - fixed);
+    }
+  }
+  const ns = ms * 1e6;
   return Math.max(0, Math.ceil(ns * (1 - 1e-12)));
 }
 

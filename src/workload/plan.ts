@@ -2,14 +2,22 @@
 // Steps are listed so that every dependency comes earlier; the executor releases a step when
 // all its dependencies are done. Resources are addressed by index (see Topology).
 import type { Time } from "../core/time.js";
+import { SplitsimError } from "../errors.js";
+
+/** A plan that cannot run: the message says which step and why. */
+export class PlanError extends SplitsimError {
+  override readonly name = "PlanError";
+}
 
 /**
  * The service time of a compute step for each batch size, shared by every request whose step
  * does the same work on the same station: works batch together only when they share this object.
  */
 export interface ComputeCost {
-  /** Human-readable identity, e.g. "resnet50[0..17)@cloud". */
+  /** Human-readable identity, e.g. "resnet50[0-16]x1@cloud". */
   readonly key: string;
+  /** Multiply-accumulates of one item's work (after any work share), for accounting. */
+  readonly macs: number;
   /** Time for a whole batch of b works (b >= 1), integer ns. */
   ns(batch: number): Time;
 }
@@ -48,6 +56,11 @@ export interface Plan {
   readonly depCounts: readonly number[];
   /** Whether some step waits for two or more others; without joins no counting is needed. */
   readonly hasJoins: boolean;
+  /**
+   * Internal to the executor: the origin station this plan was last checked against (-1: never).
+   * Plans are shared by many requests, so each is checked once per origin, not per request.
+   */
+  checkedFor: number;
 }
 
 /** Checks the step order and derives successor lists; plans are usually built once and reused. */
@@ -56,11 +69,11 @@ export function makePlan(steps: readonly Step[], summary: PlanSummary): Plan {
   const depCounts: number[] = new Array<number>(steps.length).fill(0);
   steps.forEach((s, i) => {
     for (const d of s.deps) {
-      if (!(d >= 0 && d < i)) throw new Error(`plan step ${i} depends on step ${d}, which does not come before it`);
+      if (!(Number.isInteger(d) && d >= 0 && d < i)) throw new PlanError(`plan step ${i} depends on step ${d}, which does not come before it (steps are listed dependencies first, so a cycle cannot be written)`);
       succ[d]!.push(i);
     }
     depCounts[i] = s.deps.length;
   });
   const hasJoins = depCounts.some((c) => c > 1);
-  return { steps, summary, successors: succ.map((s) => Int32Array.from(s)), depCounts, hasJoins };
+  return { steps, summary, successors: succ.map((s) => Int32Array.from(s)), depCounts, hasJoins, checkedFor: -1 };
 }

@@ -12,6 +12,7 @@
 // in onComplete/onDrop, which moves them into a private row; reading a released request's times
 // otherwise throws, instead of returning another request's numbers.
 import type { Time } from "../core/time.js";
+import type { RequestOutcome } from "./outcome.js";
 import type { Plan } from "./plan.js";
 import type { RowPool } from "./row-pool.js";
 
@@ -24,6 +25,12 @@ const RELEASED = new Float64Array(0);
 
 export class Request {
   dropped = false;
+  /** Why the request was dropped ("" unless dropped): the scheduler's reason, or a full queue. */
+  dropReason = "";
+  /** Scene label of the frame (an index into its source's content labels), -1 without a content process. */
+  content = -1;
+  /** What the scheduler recorded about its decision beyond the plan; null until it writes one. */
+  outcome: RequestOutcome | null = null;
   /** The plan being executed; null before admission and for a refused request. */
   plan: Plan | null = null;
   /** Executor state: unfinished dependencies per step (null when the plan has no joins), and steps not yet done. */
@@ -106,9 +113,16 @@ export class Request {
   get bytesSent(): number {
     return this.plan === null ? 0 : this.plan.summary.bytesSent;
   }
-  /** Estimated accuracy loss of the chosen (cut, bits), in percentage points. */
+  /** Estimated accuracy loss in percentage points: the outcome's when it gives one, else the plan's (cut, bits). */
   get accuracyLossPct(): number {
+    const o = this.outcome;
+    if (o !== null && o.accuracyLossPct !== undefined) return o.accuracyLossPct;
     return this.plan === null ? 0 : this.plan.summary.accuracyLossPct;
+  }
+
+  /** The outcome record, created on first use, for a scheduler to fill in. */
+  record(): RequestOutcome {
+    return (this.outcome ??= {});
   }
 
   /**
@@ -140,12 +154,12 @@ export class Request {
   }
 
   /** A plain record of every field (JSON.stringify and spreading do not see getters). */
-  toJSON(): Record<string, string | number | boolean> {
+  toJSON(): Record<string, unknown> {
     return {
       id: this.id, source: this.source, index: this.index, model: this.model, arrival: this.arrival,
-      deadline: this.deadline, completion: this.completion, dropped: this.dropped, queueingNs: this.queueingNs,
-      computeNs: this.computeNs, transferNs: this.transferNs, cut: this.cut, bits: this.bits,
-      bytesSent: this.bytesSent, accuracyLossPct: this.accuracyLossPct,
+      deadline: this.deadline, completion: this.completion, dropped: this.dropped, dropReason: this.dropReason,
+      queueingNs: this.queueingNs, computeNs: this.computeNs, transferNs: this.transferNs, cut: this.cut, bits: this.bits,
+      bytesSent: this.bytesSent, accuracyLossPct: this.accuracyLossPct, content: this.content, outcome: this.outcome,
     };
   }
 

@@ -79,6 +79,7 @@ export class SourceRunner {
     const relative = this.deadlineNs[source]!;
     const model = w.modelNames[w.modelOf[index]!]!;
     const req = new Request(this.sim.nextId(), source, index, model, now, relative < 0 ? -1 : now + relative, this.rows);
+    if (w.content !== null) req.content = w.content.label[index]!;
     this.outstanding++;
     if (w.times !== null) this.issue(source, now);
     this.admission.arrive(req);

@@ -22,4 +22,23 @@ export interface ResolvedSource {
   requests: number;
   /** Relative deadline per request, or null for none. */
   deadlineMs: number | null;
+  /** The scene-label process of its frames; absent when the source has none. */
+  content?: ContentSpec;
 }
+
+/**
+ * A Markov scene-label process (for cache and early-exit policies, reference coach-decc.md §1.5.3):
+ * the first frame's label is uniform; each next frame keeps the previous label with probability
+ * `stayProb`, else moves to one of the other labels, uniformly. Each frame also has a closeness
+ * s in [0, 1] to its label's centre, drawn independently from `closeness`.
+ */
+export interface ContentSpec {
+  labels: string[];
+  stayProb: number;
+  closeness: Closeness;
+}
+
+export type Closeness =
+  | { kind: "beta"; a: number; b: number }
+  | { kind: "uniform" }
+  | { kind: "constant"; value: number };

@@ -4,6 +4,7 @@
 import { createStream } from "../core/random.js";
 import type { ComputeNoise, ResolvedSource } from "./source-spec.js";
 import { arrivalTimes } from "./arrivals.js";
+import { drawContent, type SourceContent } from "./content.js";
 
 /** Where simulation time 0 reads a link's trace: a fixed point, or drawn per seed over a span. */
 export type TraceOffset = { fixedNs: number } | { randomOverNs: number };
@@ -25,6 +26,8 @@ export interface SourceWorkload {
   /** Model names in use by this source, and the index into it for each request. */
   modelNames: string[];
   modelOf: Uint16Array;
+  /** Scene labels and closeness per request, or null when the source has no content process. */
+  content: SourceContent | null;
 }
 
 /**
@@ -80,7 +83,8 @@ export function createWorkload(spec: WorkloadSpec): Workload {
         modelOf[r] = k;
       }
     }
-    return { times, modelNames, modelOf };
+    const content = src.content === undefined ? null : drawContent(src.content, src.requests, createStream(seed, `content/${i}`));
+    return { times, modelNames, modelOf, content };
   });
   const kind = spec.noise;
   const noise = kind.kind === "none" ? null : new NoiseTable(kind, seed, spec.stationNames, spec.sources.map((src) => src.requests));

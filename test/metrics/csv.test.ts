@@ -5,7 +5,7 @@ import { makePlan } from "../../src/workload/plan.js";
 import { newRequest, type Request } from "../../src/workload/request.js";
 import { play, stations } from "./replay.js";
 
-const HEADER = "id,source,model,arrivalMs,completionMs,latencyMs,queueingMs,computeMs,transferMs,cut,bits,bytes,accuracyLossPct,deadlineMet,dropped\n";
+const HEADER = "id,source,model,arrivalMs,completionMs,latencyMs,queueingMs,computeMs,transferMs,cut,bits,bytes,accuracyLossPct,deadlineMet,dropped,dropReason\n";
 
 function twoRequests(): Request[] {
   const a = newRequest(0, 0, 0, "vgg16", 1, 5_000_000);
@@ -13,6 +13,7 @@ function twoRequests(): Request[] {
   a.plan = makePlan([], { cut: "pool5", bits: 8, bytesSent: 25104, accuracyLossPct: 0 });
   const b = newRequest(1, 1, 0, "vgg16", 3_000_000, 5_000_000);
   b.dropped = true;
+  b.dropReason = "queue full at 'cloud'";
   return [b, a];
 }
 
@@ -20,20 +21,38 @@ describe("requestsCsv", () => {
   it("writes one row per request in id order, times in ms with six decimals, empty cells for a drop", () => {
     expect(requestsCsv(twoRequests())).toBe(
       HEADER +
-        "0,0,vgg16,0.000001,2.500001,2.500000,0.001000,2.000000,0.499000,pool5,8,25104,0,true,false\n" +
-        "1,1,vgg16,3.000000,,,0.000000,0.000000,0.000000,,0,0,0,false,true\n",
+        "0,0,vgg16,0.000001,2.500001,2.500000,0.001000,2.000000,0.499000,pool5,8,25104,0,true,false,\n" +
+        "1,1,vgg16,3.000000,,,0.000000,0.000000,0.000000,,0,0,0,false,true,queue full at 'cloud'\n",
     );
   });
 
   it("writes the source's name when the names are given", () => {
-    const rows = requestsCsv(twoRequests(), ["phone", "cam2"]).split("\n");
+    const rows = requestsCsv(twoRequests(), { sourceNames: ["phone", "cam2"] }).split("\n");
     expect([rows[1]!.split(",")[1], rows[2]!.split(",")[1]]).toEqual(["phone", "cam2"]);
   });
 
   it("leaves deadlineMet empty for a request without a deadline", () => {
     const r = newRequest(0, 0, 0, "m", 0, -1);
     r.completion = 1_000_000;
-    expect(requestsCsv([r]).split("\n")[1]).toBe("0,0,m,0.000000,1.000000,1.000000,0.000000,0.000000,0.000000,,0,0,0,,false");
+    expect(requestsCsv([r]).split("\n")[1]).toBe("0,0,m,0.000000,1.000000,1.000000,0.000000,0.000000,0.000000,,0,0,0,,false,");
+  });
+
+  it("adds a content column with each request's label name when the sources have content", () => {
+    const r = newRequest(0, 1, 0, "m", 0, -1);
+    r.content = 2;
+    const csv = requestsCsv([r], { contentLabels: [null, ["cat", "dog", "car"]] }).split("\n");
+    expect(csv[0]!.endsWith(",dropReason,content")).toBe(true);
+    expect(csv[1]!.endsWith(",car")).toBe(true);
+  });
+
+  it("adds the scheduler's outcome columns, lists joined by ';' and absent values empty", () => {
+    const r = newRequest(0, 0, 0, "m", 0, -1);
+    r.record().exit = "exit2";
+    r.record().bitsPerTensor = [8, 4];
+    r.record()["myScore"] = 0.25;
+    const csv = requestsCsv([r], { outcomeColumns: ["exit", "bitsPerTensor", "cacheHit", "myScore"] }).split("\n");
+    expect(csv[0]!.endsWith(",dropReason,exit,bitsPerTensor,cacheHit,myScore")).toBe(true);
+    expect(csv[1]!.endsWith(",exit2,8;4,,0.25")).toBe(true);
   });
 
   it("writes a time of 2^53 − 1 ns exactly", () => {

@@ -10,7 +10,7 @@ import { newRequest } from "../../src/workload/request.js";
 
 /** A cost of `perItemMs` for the first work of a batch and `extraMs` for each further one. */
 function cost(perItemMs: number, extraMs = perItemMs): ComputeCost {
-  return { key: "c", ns: (b) => ms(perItemMs + (b - 1) * extraMs) };
+  return { key: "c", macs: 0, ns: (b) => ms(perItemMs + (b - 1) * extraMs) };
 }
 
 function setup(o: { servers?: number; maxBatch?: number; batchTimeoutMs?: number; queueLimit?: number }) {

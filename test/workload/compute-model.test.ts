@@ -111,8 +111,27 @@ describe("computeTimeNs", () => {
     expect(computeTimeNs(two, [0, 1], dev, 1, "fp32")).toBe(300_000);
   });
 
-  it("a fraction scales the whole sum, overheads included", () => {
-    expect(computeTimeNs(m, [0, 1], dev, 1, "fp32", 0.5)).toBe(7_210_005);
+  it("a fraction scales the roofline part only: each layer keeps its whole overhead", () => {
+    // 2 × 0.01 ms overhead + 0.5 × (4 + 10.40001) ms roofline = 7.220005 ms
+    expect(computeTimeNs(m, [0, 1], dev, 1, "fp32", 0.5)).toBe(7_220_005);
+  });
+
+  it("a share per layer scales each layer's roofline part by its own share", () => {
+    // conv at 1/4: 0.01 + 1 ms; fc whole: 10.41001 ms -> 11.42001 ms
+    expect(computeTimeNs(m, [0, 1], dev, 1, "fp32", [0.25, 1])).toBe(11_420_010);
+  });
+
+  it("a half slab costs more than half the layer when the overhead is > 0, and exactly half its roofline part", () => {
+    const whole = computeTimeNs(m, [0], dev, 1, "fp32");
+    const half = computeTimeNs(m, [0], dev, 1, "fp32", 0.5);
+    expect(half).toBeGreaterThan(whole / 2);
+    // roofline part: 4 ms whole, 2 ms for the half slab; the overhead (0.01 ms) stays.
+    expect(half - 10_000).toBe((whole - 10_000) / 2);
+  });
+
+  it("a measured time keeps the device's overhead and scales the rest", () => {
+    // measured 2 ms at batch 1: 0.01 fixed + 0.5 × 1.99 = 1.005 ms
+    expect(computeTimeNs(m, [2], dev, 1, "fp32", 0.5)).toBe(1_005_000);
   });
 
   it("a fractional ns rounds up", () => {

@@ -8,7 +8,7 @@ import type { Scheduler } from "../../src/schedulers/scheduler.js";
 import { makePlan, type ComputeCost, type Plan } from "../../src/workload/plan.js";
 import { scenarioFrom } from "../scenario-runs/helpers.js";
 
-const cost = (msEach: number): ComputeCost => ({ key: `${msEach}ms`, ns: () => ms(msEach) });
+const cost = (msEach: number): ComputeCost => ({ key: `${msEach}ms`, macs: 0, ns: () => ms(msEach) });
 const SUMMARY = { cut: "dag", bits: 0, bytesSent: 0, accuracyLossPct: 0 };
 
 /** 10 ms, then 8 ms and 5 ms side by side, then 2 ms once both are done. */

@@ -1,0 +1,68 @@
+// Binds a scheduler's hooks to its run: the queue and transfer policies stations and links call
+// (with the context bound once, and each answer checked, so a bad index fails with the scheduler's
+// name instead of corrupting a queue), and the admission of arriving requests — one by one through
+// `plan`, or per instant through `planArrivals`.
+import { Phase, type Simulator } from "../core/simulator.js";
+import type { Executor } from "../platform/executor.js";
+import type { TransferPick } from "../platform/link.js";
+import type { QueuePolicy } from "../platform/station.js";
+import type { QueueView } from "../platform/views.js";
+import type { SchedulerContext } from "../schedulers/context.js";
+import { DEFER, type PlanResult, type Scheduler } from "../schedulers/scheduler.js";
+import { PlanError } from "../workload/plan.js";
+import type { Request } from "../workload/request.js";
+import type { Work } from "../workload/work.js";
+
+function checkIndex(name: string, hook: string, where: number, i: number, waiting: QueueView<Work>): number {
+  if (i === -1 || (Number.isInteger(i) && i >= 0 && i < waiting.length)) return i;
+  throw new PlanError(`${name}: ${hook}(${where}) returned ${i} for a queue of ${waiting.length} (give an index 0..${waiting.length - 1}, or -1 to hold)`);
+}
+
+export function queuePolicy(s: Scheduler, name: string, ctx: SchedulerContext): QueuePolicy {
+  const policy: QueuePolicy = {};
+  if (s.pick) policy.pick = (st, waiting) => checkIndex(name, "pick", st, s.pick!(st, waiting, ctx), waiting);
+  if (s.batch) {
+    policy.batch = (st, waiting) => {
+      const b = s.batch!(st, waiting, ctx);
+      if (!(Number.isInteger(b) && b >= 0)) throw new PlanError(`${name}: batch(${st}) returned ${b} (give a whole number >= 0; 0 waits)`);
+      return b;
+    };
+  }
+  if (s.onWake) policy.onWake = (st) => s.onWake!(st, ctx);
+  return policy;
+}
+
+export function transferPick(s: Scheduler, name: string, ctx: SchedulerContext): TransferPick | null {
+  if (!s.pickTransfer) return null;
+  return (link, waiting) => checkIndex(name, "pickTransfer", link, s.pickTransfer!(link, waiting, ctx), waiting);
+}
+
+/** Starts (or drops, or leaves held) one request on the scheduler's answer. */
+function settle(name: string, executor: Executor, req: Request, r: PlanResult): void {
+  if (r === DEFER) return;
+  if (r !== null && (typeof r !== "object" || !Array.isArray(r.steps))) {
+    throw new PlanError(`${name}: planning request ${req.id} returned ${String(r)} (return a plan, null to drop it, or DEFER to decide later)`);
+  }
+  executor.admit(req, r);
+}
+
+/** What the source runner calls for each arrival (after observers saw it). */
+export function admission(s: Scheduler, name: string, ctx: SchedulerContext, executor: Executor, sim: Simulator): (req: Request) => void {
+  if (!s.planArrivals) return (req) => settle(name, executor, req, s.plan(req, ctx));
+  // Requests released at one instant are collected, then planned together in the Dispatch phase of
+  // that instant: every Arrive event of the instant runs before it (DESIGN §2 phase order).
+  let pending: Request[] = [];
+  const flush = (): void => {
+    const reqs = pending;
+    pending = [];
+    const results = s.planArrivals!(reqs, ctx);
+    if (!Array.isArray(results) || results.length !== reqs.length) {
+      throw new PlanError(`${name}: planArrivals got ${reqs.length} request(s) and returned ${Array.isArray(results) ? results.length : String(results)} result(s) (one per request)`);
+    }
+    for (let i = 0; i < reqs.length; i++) settle(name, executor, reqs[i]!, results[i]!);
+  };
+  return (req) => {
+    if (pending.length === 0) sim.at(sim.now, Phase.Dispatch, flush);
+    pending.push(req);
+  };
+}

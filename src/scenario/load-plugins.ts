@@ -1,0 +1,70 @@
+// Loads the plug-in schedulers a scenario names by file: imports each (TypeScript through tsx, so
+// a researcher needs no build step), checks that its default export is a SchedulerFactory, and
+// validates the scenario's options for it. Every failure names the file and says what to fix.
+import { existsSync } from "node:fs";
+import { extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { SplitsimError } from "../errors.js";
+import type { SchedulerFactory } from "../schedulers/scheduler.js";
+import { checkSchedulerOptions } from "./check-options.js";
+import { ScenarioError, dotted, type Problem } from "./problems.js";
+import { createPlugin, schedulerSource, type SchedulerSource } from "./scheduler-source.js";
+import { schedulerOwnOptions } from "./scheduler-options.js";
+import type { ResolvedScenario } from "./types.js";
+
+/** The scenario's schedulers: the built-ins plus its plug-ins, imported and checked. */
+export async function loadPlugins(s: ResolvedScenario, scenarioFile = `${s.name}.yaml`): Promise<SchedulerSource> {
+  const plugins: Record<string, { factory: SchedulerFactory; file: string }> = {};
+  const problems: Problem[] = [];
+  for (const [name, { file }] of Object.entries(s.plugins ?? {})) {
+    const factory = await importFactory(resolve(s.baseDir, file), file);
+    const before = problems.length;
+    try {
+      checkSchedulerOptions(name, s.options[name] ?? {}, s.estimator, problems, factory);
+    } catch (e) {
+      // Anything but an options problem is the plug-in's to fix.
+      throw new SplitsimError(`${file}: create() of scheduler '${name}' threw: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+    // Also checks that create() returns a scheduler.
+    if (problems.length === before) createPlugin(name, factory, file, schedulerOwnOptions(s.options[name] ?? {}));
+    plugins[name] = { factory, file };
+  }
+  if (problems.length > 0) throw new ScenarioError(scenarioFile, problems.map((p) => ({ path: dotted(p.path), line: null, message: p.message })));
+  return schedulerSource(plugins);
+}
+
+/** Imports a plug-in file and returns its default export, checked to be a SchedulerFactory. */
+export async function importFactory(path: string, label = path): Promise<SchedulerFactory> {
+  if (!existsSync(path)) throw new SplitsimError(`${label}: plug-in file not found`);
+  let mod: { default?: unknown };
+  try {
+    const url = pathToFileURL(path).href;
+    if (extname(path) === ".ts" || extname(path) === ".mts") {
+      const { tsImport } = await import("tsx/esm/api");
+      mod = (await tsImport(url, import.meta.url)) as { default?: unknown };
+    } else mod = (await import(url)) as { default?: unknown };
+  } catch (e) {
+    throw new SplitsimError(`${label}: could not load the plug-in: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, { cause: e });
+  }
+  return checkFactory(mod.default, label);
+}
+
+function checkFactory(f: unknown, label: string): SchedulerFactory {
+  const hint = "export default { description, options: [...], create(options) { return { name, plan(req, ctx) { ... } }; } } (see docs/schedulers/writing-a-scheduler.md)";
+  if (f === undefined) throw new SplitsimError(`${label}: the plug-in has no default export; write ${hint}`);
+  if (f === null || typeof f !== "object") throw new SplitsimError(`${label}: the default export is not a SchedulerFactory object; write ${hint}`);
+  const o = f as Record<string, unknown>;
+  if (typeof o["create"] !== "function") throw new SplitsimError(`${label}: the default export has no create(options) function; write ${hint}`);
+  if (o["options"] !== undefined && !(Array.isArray(o["options"]) && o["options"].every((x) => typeof x === "string"))) {
+    throw new SplitsimError(`${label}: options must be a list of strings, one per option ("name (type, default): meaning")`);
+  }
+  if (o["requestColumns"] !== undefined && !(Array.isArray(o["requestColumns"]) && o["requestColumns"].every((c) => typeof (c as { name?: unknown })?.name === "string"))) {
+    throw new SplitsimError(`${label}: requestColumns must be a list of { name, description }`);
+  }
+  return {
+    ...(o as unknown as SchedulerFactory),
+    description: typeof o["description"] === "string" ? o["description"] : "",
+    options: (o["options"] as string[] | undefined) ?? [],
+    create: (o["create"] as SchedulerFactory["create"]).bind(f),
+  };
+}
