@@ -46,7 +46,11 @@ export async function importFactory(path: string, label = path): Promise<Schedul
   } catch (e) {
     throw new SplitsimError(`${label}: could not load the plug-in: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`, { cause: e });
   }
-  return checkFactory(mod.default, label);
+  // A .ts file outside an ESM package loads as CommonJS (marked __esModule): its export default is
+  // then one level down, under the module's exports.
+  let def = mod.default;
+  if (def !== null && typeof def === "object" && (def as { __esModule?: unknown }).__esModule === true) def = (def as { default?: unknown }).default;
+  return checkFactory(def, label);
 }
 
 function checkFactory(f: unknown, label: string): SchedulerFactory {
