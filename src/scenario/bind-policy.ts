@@ -46,16 +46,35 @@ function settle(name: string, executor: Executor, req: Request, r: PlanResult): 
   executor.admit(req, r);
 }
 
+/** A plan that makePlan refused inside the scheduler gets the scheduler's name and the request. */
+function inContext(e: unknown, name: string, what: string): unknown {
+  if (!(e instanceof PlanError) || e.message.startsWith(`${name}:`)) return e;
+  return new PlanError(`${name}: ${what}: ${e.message}`, { cause: e });
+}
+
+function planOne(s: Scheduler, name: string, ctx: SchedulerContext, req: Request): PlanResult {
+  try {
+    return s.plan(req, ctx);
+  } catch (e) {
+    throw inContext(e, name, `planning request ${req.id}`);
+  }
+}
+
 /** What the source runner calls for each arrival (after observers saw it). */
 export function admission(s: Scheduler, name: string, ctx: SchedulerContext, executor: Executor, sim: Simulator): (req: Request) => void {
-  if (!s.planArrivals) return (req) => settle(name, executor, req, s.plan(req, ctx));
+  if (!s.planArrivals) return (req) => settle(name, executor, req, planOne(s, name, ctx, req));
   // Requests released at one instant are collected, then planned together in the Dispatch phase of
   // that instant: every Arrive event of the instant runs before it (DESIGN §2 phase order).
   let pending: Request[] = [];
   const flush = (): void => {
     const reqs = pending;
     pending = [];
-    const results = s.planArrivals!(reqs, ctx);
+    let results: readonly PlanResult[];
+    try {
+      results = s.planArrivals!(reqs, ctx);
+    } catch (e) {
+      throw inContext(e, name, `planning requests ${reqs[0]!.id}..${reqs[reqs.length - 1]!.id}`);
+    }
     if (!Array.isArray(results) || results.length !== reqs.length) {
       throw new PlanError(`${name}: planArrivals got ${reqs.length} request(s) and returned ${Array.isArray(results) ? results.length : String(results)} result(s) (one per request)`);
     }

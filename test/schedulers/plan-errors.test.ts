@@ -57,7 +57,7 @@ describe("invalid plans", () => {
 
   it("a step that depends on a later step (a cycle cannot be written otherwise)", () => {
     const s = planning((ctx) => [{ kind: "compute", station: 0, cost: cost(ctx, 0), deps: [1] }, { kind: "compute", station: 0, cost: cost(ctx, 0), deps: [0] }]);
-    expect(() => runScenario(scenario, s)).toThrow(/plan step 0 depends on step 1, which does not come before it/);
+    expect(() => runScenario(scenario, s)).toThrow(/my-policy: planning request 0: plan step 0 depends on step 1, which does not come before it/);
   });
 
   it("plan() returning something that is not a plan, null or DEFER", () => {
