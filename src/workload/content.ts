@@ -35,10 +35,27 @@ function drawCloseness(c: Closeness, stream: RandomStream): number {
     case "uniform":
       return stream.next();
     case "beta": {
-      const x = gamma(c.a, stream);
-      return x / (x + gamma(c.b, stream));
+      const x = gammaWithLog(c.a, stream);
+      const y = gammaWithLog(c.b, stream);
+      // With shapes well below 1 a Gamma variate can underflow (Gamma(0.001) is 0 about half the
+      // time) and x/(x + y) would be 0/0 or lose its digits: then take the ratio in logs.
+      if (x.value >= TINY && y.value >= TINY) return x.value / (x.value + y.value);
+      return 1 / (1 + Math.exp(y.log - x.log));
     }
   }
+}
+
+const TINY = 1e-300;
+
+/** A Gamma(shape, 1) variate drawn exactly as `gamma` draws it, with its logarithm (finite even where it underflows). */
+function gammaWithLog(shape: number, stream: RandomStream): { value: number; log: number } {
+  if (shape >= 1) {
+    const value = gamma(shape, stream);
+    return { value, log: Math.log(value) };
+  }
+  const g = gamma(shape + 1, stream);
+  const u = 1 - stream.next();
+  return { value: g * Math.pow(u, 1 / shape), log: Math.log(g) + Math.log(u) / shape };
 }
 
 /** Gamma(shape, 1) by Marsaglia and Tsang (2000); shape < 1 via Gamma(shape + 1) · U^(1/shape). */
