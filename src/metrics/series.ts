@@ -1,9 +1,14 @@
 // Time series of a run: completions, drops, throughput and latency per bin of `binNs`, from the
 // first arrival T0 to the last completion T1 (the report's window). Every request counts, warm-up
 // included, since the series is there to show how a run evolves. A bin holds the requests that
-// completed (or were dropped) in [start, end); a completion at T1 goes to the last bin, whose end
-// is T1, and each bin's throughput is over its own width.
+// completed (or were dropped) in [start, end); the last bin, whose end is T1, also holds what happens
+// at or after T1 (a completion at T1, a drop after it), so the bins add up to the run's counts. Each
+// bin's throughput is over its own width.
+import { SplitsimError } from "../errors.js";
 import { summarize } from "./stats.js";
+
+/** More bins than this is a mistake in binMs, not a series anyone can read. */
+export const MAX_BINS = 1_000_000;
 
 export interface SeriesBin {
   startMs: number;
@@ -45,6 +50,9 @@ export class SeriesRecorder {
   series(t0: number, t1: number): TimeSeries {
     const bin = this.binNs;
     const n = Math.max(1, Math.ceil((t1 - t0) / bin));
+    if (n > MAX_BINS) {
+      throw new SplitsimError(`metrics.binMs: ${bin / 1e6} ms bins would cut the run's ${(t1 - t0) / 1e6} ms into ${n} bins (at most ${MAX_BINS}): use a larger bin`);
+    }
     const index = (t: number): number => Math.min(n - 1, Math.max(0, Math.floor((t - t0) / bin)));
     const lat: number[][] = Array.from({ length: n }, () => []);
     const dropped = new Int32Array(n);

@@ -154,7 +154,7 @@ export const ScenarioFile = z.strictObject({
   metrics: z
     .strictObject({
       deadlinesMs: z.array(positive).min(1, { error: "give at least one deadline" }).optional(),
-      binMs: positive.optional(),
+      binMs: z.number().min(1e-6, { error: "must be at least 0.000001 (1 ns)" }).optional(),
     })
     .optional(),
   /** Model name -> accuracy-loss table (a JSON file path or the table inline). */

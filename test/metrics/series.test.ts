@@ -143,3 +143,20 @@ describe("the time series", () => {
     expect(r.timeSeries!.bins.map((b) => b.completed)).toEqual([0, 2]);
   });
 });
+
+describe("the time series' bounds", () => {
+  it("a drop after T1 is counted in the last bin, so the bins add up to the run's drops", () => {
+    // T0 = 0, T1 = 20 ms, bins of 10 ms: [0, 10) and [10, 20]; a drop at 25 ms goes to the second.
+    const rec = new SeriesRecorder(ms(10));
+    rec.complete(ms(20), ms(5));
+    rec.drop(ms(25));
+    const s = rec.series(0, ms(20));
+    expect(s.bins.map((b) => [b.completed, b.dropped])).toEqual([[0, 0], [1, 1]]);
+  });
+
+  it("more than a million bins is an error that names metrics.binMs", () => {
+    // 1 ns bins over a 2 ms run: 2,000,000 bins.
+    const rec = new SeriesRecorder(1);
+    expect(() => rec.series(0, ms(2))).toThrow(/metrics\.binMs: 0\.000001 ms bins would cut the run's 2 ms into 2000000 bins \(at most 1000000\)/);
+  });
+});

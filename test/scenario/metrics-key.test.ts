@@ -24,9 +24,9 @@ describe("metrics", () => {
     expect("metrics" in resolve(BASE)).toBe(false);
   });
 
-  it("binMs must be > 0", () => {
-    for (const b of ["0", "-5"]) {
-      expect(problemsOf(withMetrics(`{ binMs: ${b} }`))).toEqual([{ path: "metrics.binMs", line: 12, message: "must be > 0" }]);
+  it("binMs must be at least 1 ns", () => {
+    for (const b of ["0", "-5", "0.0000001"]) {
+      expect(problemsOf(withMetrics(`{ binMs: ${b} }`))).toEqual([{ path: "metrics.binMs", line: 12, message: "must be at least 0.000001 (1 ns)" }]);
     }
   });
 
