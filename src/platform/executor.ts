@@ -41,13 +41,9 @@ export class Executor implements StepSink {
       this.drop(req, DROP_REFUSED);
       return;
     }
-    if (req.plan !== null || req.dropped) throw new PlanError(`${this.schedulerName}: request ${req.id} was admitted or dropped already`);
-    const origin = this.topology.originOf(req.source);
-    if (plan.checkedFor !== origin) {
-      const problem = planProblem(plan, origin, this.topology);
-      if (problem !== null) throw new PlanError(`${this.schedulerName}: the plan for request ${req.id} cannot run: ${problem}`);
-      plan.checkedFor = origin;
-    }
+    // The checks are out of line: admit is on every request's path, and a small body keeps what it
+    // calls (release, a station's enqueue, the work pool) inlined.
+    if (req.plan !== null || req.dropped || plan.checkedFor !== this.topology.originOf(req.source)) this.check(req, plan);
     req.plan = plan;
     req.waitingDeps = plan.hasJoins ? plan.depCounts.slice() : null;
     req.stepsLeft = plan.steps.length;
@@ -56,6 +52,15 @@ export class Executor implements StepSink {
       return;
     }
     for (let i = 0; i < plan.steps.length; i++) if (plan.depCounts[i] === 0) this.release(req, plan, i);
+  }
+
+  /** Fails for a request admitted twice or a plan that cannot run from the request's origin. */
+  private check(req: Request, plan: Plan): void {
+    if (req.plan !== null || req.dropped) throw new PlanError(`${this.schedulerName}: request ${req.id} was admitted or dropped already`);
+    const origin = this.topology.originOf(req.source);
+    const problem = planProblem(plan, origin, this.topology);
+    if (problem !== null) throw new PlanError(`${this.schedulerName}: the plan for request ${req.id} cannot run: ${problem}`);
+    plan.checkedFor = origin;
   }
 
   stepDone(work: Work): void {

@@ -40,10 +40,12 @@ export function transferPick(s: Scheduler, name: string, ctx: SchedulerContext):
 /** Starts (or drops, or leaves held) one request on the scheduler's answer. */
 function settle(name: string, executor: Executor, req: Request, r: PlanResult): void {
   if (r === DEFER) return;
-  if (r !== null && (typeof r !== "object" || !Array.isArray(r.steps))) {
-    throw new PlanError(`${name}: planning request ${req.id} returned ${String(r)} (return a plan, null to drop it, or DEFER to decide later)`);
-  }
+  if (r !== null && (typeof r !== "object" || !Array.isArray(r.steps))) notAPlan(name, req, r);
   executor.admit(req, r);
+}
+
+function notAPlan(name: string, req: Request, r: unknown): never {
+  throw new PlanError(`${name}: planning request ${req.id} returned ${String(r)} (return a plan, null to drop it, or DEFER to decide later)`);
 }
 
 /** A plan that makePlan refused inside the scheduler gets the scheduler's name and the request. */
@@ -52,36 +54,52 @@ function inContext(e: unknown, name: string, what: string): unknown {
   return new PlanError(`${name}: ${what}: ${e.message}`, { cause: e });
 }
 
-function planOne(s: Scheduler, name: string, ctx: SchedulerContext, req: Request): PlanResult {
-  try {
-    return s.plan(req, ctx);
-  } catch (e) {
-    throw inContext(e, name, `planning request ${req.id}`);
-  }
+/**
+ * What the source runner calls for each arrival (after observers saw it), and the request being
+ * planned when the scheduler throws: the run catches the error and asks `explain` to name it (no
+ * try/catch on every request's path).
+ */
+export interface Admission {
+  arrive(req: Request): void;
+  explain(e: unknown): unknown;
 }
 
-/** What the source runner calls for each arrival (after observers saw it). */
-export function admission(s: Scheduler, name: string, ctx: SchedulerContext, executor: Executor, sim: Simulator): (req: Request) => void {
-  if (!s.planArrivals) return (req) => settle(name, executor, req, planOne(s, name, ctx, req));
+export function admission(s: Scheduler, name: string, ctx: SchedulerContext, executor: Executor, sim: Simulator): Admission {
+  let planning: Request | null = null;
+  let batch: readonly Request[] = [];
+  const explain = (e: unknown): unknown =>
+    planning !== null ? inContext(e, name, `planning request ${planning.id}`)
+      : batch.length > 0 ? inContext(e, name, `planning requests ${batch[0]!.id}..${batch[batch.length - 1]!.id}`) : e;
+  if (!s.planArrivals) {
+    return {
+      arrive(req) {
+        planning = req;
+        const r = s.plan(req, ctx);
+        planning = null;
+        settle(name, executor, req, r);
+      },
+      explain,
+    };
+  }
   // Requests released at one instant are collected, then planned together in the Dispatch phase of
   // that instant: every Arrive event of the instant runs before it (DESIGN §2 phase order).
   let pending: Request[] = [];
   const flush = (): void => {
     const reqs = pending;
     pending = [];
-    let results: readonly PlanResult[];
-    try {
-      results = s.planArrivals!(reqs, ctx);
-    } catch (e) {
-      throw inContext(e, name, `planning requests ${reqs[0]!.id}..${reqs[reqs.length - 1]!.id}`);
-    }
+    batch = reqs;
+    const results = s.planArrivals!(reqs, ctx);
+    batch = [];
     if (!Array.isArray(results) || results.length !== reqs.length) {
       throw new PlanError(`${name}: planArrivals got ${reqs.length} request(s) and returned ${Array.isArray(results) ? results.length : String(results)} result(s) (one per request)`);
     }
     for (let i = 0; i < reqs.length; i++) settle(name, executor, reqs[i]!, results[i]!);
   };
-  return (req) => {
-    if (pending.length === 0) sim.at(sim.now, Phase.Dispatch, flush);
-    pending.push(req);
+  return {
+    arrive(req) {
+      if (pending.length === 0) sim.at(sim.now, Phase.Dispatch, flush);
+      pending.push(req);
+    },
+    explain,
   };
 }

@@ -30,6 +30,8 @@ export interface BuiltRun {
   topology: Topology;
   runner: SourceRunner;
   observer: Observer;
+  /** Names the scheduler and the request in an error thrown while planning. */
+  explain(e: unknown): unknown;
 }
 
 /**
@@ -90,7 +92,7 @@ export function buildRun(
   runner = new SourceRunner(sim, s.sources, workload, {
     arrive(req: Request) {
       observer.onArrive?.(req, sim.now);
-      admit(req);
+      admit.arrive(req);
     },
   });
 
@@ -105,5 +107,5 @@ export function buildRun(
     };
     sim.at(0, Phase.Dispatch, onTick);
   }
-  return { sim, scheduler: policyObject, estimator, topology, runner, observer };
+  return { sim, scheduler: policyObject, estimator, topology, runner, observer, explain: admit.explain };
 }

@@ -57,7 +57,8 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
   runner.start();
   try {
     sim.run();
-  } catch (e) {
+  } catch (thrown) {
+    const e = built.explain(thrown);
     // A plug-in's own bug is the plug-in's, not the simulator's: say which file, keep the cause.
     if (plugin === undefined || isSplitsimError(e)) throw e;
     throw new SplitsimError(`${plugin.file}: scheduler '${schedulerName}' failed at ${toSec(sim.now)} s: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
