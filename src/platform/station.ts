@@ -183,7 +183,7 @@ export class Station {
         w.start = now;
         this.inService[base + taken++] = w;
         noiseSum += this.noiseOf(w);
-        if (this.stepsObserved) this.observer.onStepStart?.(w, this.cfg.index, server, now);
+        if (this.stepsObserved) this.stepStarted(w, server, now);
       } else i++;
     }
     this.batchLength[server] = size;
@@ -199,6 +199,15 @@ export class Station {
     // A batch's noise factor is the mean of its members' factors (one draw per request).
     const duration = ceilNs(cost.ns(size) * (noiseSum / size));
     this.sim.at(now + duration, Phase.Complete, this.onServiceEnd, server);
+  }
+
+  // Apart from start and serviceEnd, which run for every step: their bodies stay small to inline.
+  private stepStarted(w: Work, server: number, now: Time): void {
+    this.observer.onStepStart?.(w, this.cfg.index, server, now);
+  }
+
+  private stepEnded(w: Work, now: Time): void {
+    this.observer.onStepEnd?.(w, this.cfg.index, now);
   }
 
   private noiseOf(w: Work): number {
@@ -222,7 +231,7 @@ export class Station {
       this.inService[base + i] = undefined; // release the reference
       const start = w.start;
       w.req.addStepTimes(start - w.ready, now - start, 0);
-      if (this.stepsObserved) this.observer.onStepEnd?.(w, this.cfg.index, now);
+      if (this.stepsObserved) this.stepEnded(w, now);
       this.sink.stepDone(w);
     }
     if (this.waiting.length > 0) this.requestDispatch();

@@ -4,6 +4,7 @@
 // `plan`, or per instant through `planArrivals`.
 import { Phase, type Simulator } from "../core/simulator.js";
 import type { Executor } from "../platform/executor.js";
+import type { Observer } from "../platform/observer.js";
 import type { TransferPick } from "../platform/link.js";
 import type { QueuePolicy } from "../platform/station.js";
 import type { QueueView } from "../platform/views.js";
@@ -60,11 +61,12 @@ function inContext(e: unknown, name: string, what: string): unknown {
  * try/catch on every request's path).
  */
 export interface Admission {
+  /** Tells the observers, then plans the request (or keeps it for its instant's planArrivals). */
   arrive(req: Request): void;
   explain(e: unknown): unknown;
 }
 
-export function admission(s: Scheduler, name: string, ctx: SchedulerContext, executor: Executor, sim: Simulator): Admission {
+export function admission(s: Scheduler, name: string, ctx: SchedulerContext, executor: Executor, sim: Simulator, observer: Observer): Admission {
   let planning: Request | null = null;
   let batch: readonly Request[] = [];
   const explain = (e: unknown): unknown =>
@@ -73,6 +75,7 @@ export function admission(s: Scheduler, name: string, ctx: SchedulerContext, exe
   if (!s.planArrivals) {
     return {
       arrive(req) {
+        observer.onArrive?.(req, sim.now);
         planning = req;
         const r = s.plan(req, ctx);
         planning = null;
@@ -97,6 +100,7 @@ export function admission(s: Scheduler, name: string, ctx: SchedulerContext, exe
   };
   return {
     arrive(req) {
+      observer.onArrive?.(req, sim.now);
       if (pending.length === 0) sim.at(sim.now, Phase.Dispatch, flush);
       pending.push(req);
     },

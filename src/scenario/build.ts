@@ -88,13 +88,8 @@ export function buildRun(
     ctx.links.push(new LinkClass(cfg, trace, sim, observer, executor, est, pickTransfer));
   });
 
-  const admit = admission(policyObject, schedulerName, ctx, executor, sim);
-  runner = new SourceRunner(sim, s.sources, workload, {
-    arrive(req: Request) {
-      observer.onArrive?.(req, sim.now);
-      admit.arrive(req);
-    },
-  });
+  const admit = admission(policyObject, schedulerName, ctx, executor, sim, observer);
+  runner = new SourceRunner(sim, s.sources, workload, admit);
 
   if (policyObject.tick) {
     const tick = policyObject.tick;
