@@ -41,7 +41,7 @@ export function transferPick(s: Scheduler, name: string, ctx: SchedulerContext):
 /** Starts (or drops, or leaves held) one request on the scheduler's answer. */
 function settle(name: string, executor: Executor, req: Request, r: PlanResult): void {
   if (r === DEFER) return;
-  if (r !== null && (typeof r !== "object" || !Array.isArray(r.steps))) notAPlan(name, req, r);
+  if (r !== null && !Array.isArray((r as { steps?: unknown } | undefined)?.steps)) notAPlan(name, req, r);
   executor.admit(req, r);
 }
 
@@ -74,12 +74,16 @@ export function admission(s: Scheduler, name: string, ctx: SchedulerContext, exe
       : batch.length > 0 ? inContext(e, name, `planning requests ${batch[0]!.id}..${batch[batch.length - 1]!.id}`) : e;
   if (!s.planArrivals) {
     return {
+      // settle() written out: this runs for every request, and one call level less keeps the
+      // executor's admit, release and work pool inlined into it.
       arrive(req) {
         observer.onArrive?.(req, sim.now);
         planning = req;
         const r = s.plan(req, ctx);
         planning = null;
-        settle(name, executor, req, r);
+        if (r === DEFER) return;
+        if (r !== null && !Array.isArray((r as { steps?: unknown } | undefined)?.steps)) notAPlan(name, req, r);
+        executor.admit(req, r);
       },
       explain,
     };
