@@ -47,6 +47,14 @@ export class Collector implements Observer {
     this.series = opts.binMs === undefined ? null : new SeriesRecorder(Math.round(opts.binMs * 1e6));
   }
 
+  /**
+   * Observers that record more than the report's core (the time series), to run beside this one:
+   * apart, so a run that asks for none pays nothing per request for them.
+   */
+  companions(): Observer[] {
+    return this.series === null ? [] : [this.series];
+  }
+
   /** Every finished request (completed or dropped) in id order; empty with keepRequests: false. */
   get requests(): readonly Request[] {
     return [...this.kept].sort((a, b) => a.id - b.id);
@@ -95,7 +103,6 @@ export class Collector implements Observer {
       }
       this.latencies[this.measured++] = req.completion - req.arrival;
     }
-    this.series?.complete(t, req.completion - req.arrival);
     this.lastEvent = t;
     this.accounts.leave(t, true);
   }
@@ -105,7 +112,6 @@ export class Collector implements Observer {
     this.droppedCount++;
     if (req.deadline >= 0) this.missed++; // a refused request misses its deadline too
     if (req.id >= this.opts.warmupRequests) this.droppedMeasured++;
-    this.series?.drop(t);
     this.lastEvent = t;
     this.accounts.leave(t, false);
   }

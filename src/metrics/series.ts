@@ -5,6 +5,8 @@
 // at or after T1 (a completion at T1, a drop after it), so the bins add up to the run's counts. Each
 // bin's throughput is over its own width.
 import { SplitsimError } from "../errors.js";
+import type { Observer } from "../platform/observer.js";
+import type { Request } from "../workload/request.js";
 import { summarize } from "./stats.js";
 
 /** More bins than this is a mistake in binMs, not a series anyone can read. */
@@ -26,7 +28,8 @@ export interface TimeSeries {
   bins: SeriesBin[];
 }
 
-export class SeriesRecorder {
+/** Records completions and drops as an observer beside the collector (see Collector.companions). */
+export class SeriesRecorder implements Observer {
   private done = new Float64Array(1024);
   private latency = new Float64Array(1024);
   private count = 0;
@@ -45,6 +48,14 @@ export class SeriesRecorder {
 
   drop(t: number): void {
     this.drops.push(t);
+  }
+
+  onComplete(req: Request, t: number): void {
+    this.complete(t, req.completion - req.arrival);
+  }
+
+  onDrop(_req: Request, t: number): void {
+    this.drop(t);
   }
 
   series(t0: number, t1: number): TimeSeries {

@@ -67,6 +67,7 @@ export interface Admission {
 }
 
 export function admission(s: Scheduler, name: string, ctx: SchedulerContext, executor: Executor, sim: Simulator, observer: Observer): Admission {
+  /** The request whose planning threw (set only then, so the usual request pays no store). */
   let planning: Request | null = null;
   let batch: readonly Request[] = [];
   const explain = (e: unknown): unknown =>
@@ -78,9 +79,13 @@ export function admission(s: Scheduler, name: string, ctx: SchedulerContext, exe
       // executor's admit, release and work pool inlined into it.
       arrive(req) {
         observer.onArrive?.(req, sim.now);
-        planning = req;
-        const r = s.plan(req, ctx);
-        planning = null;
+        let r: PlanResult;
+        try {
+          r = s.plan(req, ctx);
+        } catch (e) {
+          planning = req;
+          throw e;
+        }
         if (r === DEFER) return;
         if (r !== null && !Array.isArray((r as { steps?: unknown } | undefined)?.steps)) notAPlan(name, req, r);
         executor.admit(req, r);

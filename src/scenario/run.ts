@@ -51,7 +51,8 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
     ...(s.metrics?.deadlinesMs === undefined ? {} : { deadlinesMs: s.metrics.deadlinesMs }),
     ...(s.metrics?.binMs === undefined ? {} : { binMs: s.metrics.binMs }),
   });
-  const built = buildRun(s, workload, scheduler, [collector, ...(opts.observers ?? [])], opts.schedulers ?? BUILTIN_SCHEDULERS);
+  const observers = [collector, ...collector.companions(), ...(opts.observers ?? [])];
+  const built = buildRun(s, workload, scheduler, observers, opts.schedulers ?? BUILTIN_SCHEDULERS);
   const { sim, runner, observer, topology } = built;
   observer.onSetup?.(topology.resources());
   runner.start();

@@ -6,13 +6,22 @@ import { ms } from "../../src/core/time.js";
 import { Collector, type CollectorOptions } from "../../src/metrics/collector.js";
 import type { RunReport } from "../../src/metrics/report.js";
 import { deadlineReliability, SeriesRecorder } from "../../src/metrics/series.js";
-import { newRequest } from "../../src/workload/request.js";
+import { newRequest, type Request } from "../../src/workload/request.js";
 import { META } from "./replay.js";
 
-/** Feeds a Collector requests (times in ms; id = position) in time order, completions before arrivals at equal times. */
+/**
+ * Feeds a Collector and its companion observers (the time series), as a run wires them, requests
+ * (times in ms; id = position) in time order, completions before arrivals at equal times.
+ */
 function collect(opts: CollectorOptions, reqs: Array<{ at: number; done?: number; drop?: number }>): RunReport {
-  const c = new Collector(opts);
-  c.onSetup([]);
+  const collector = new Collector(opts);
+  const all = [collector, ...collector.companions()];
+  const c = {
+    onArrive: (req: Request, t: number) => all.forEach((o) => o.onArrive?.(req, t)),
+    onComplete: (req: Request, t: number) => all.forEach((o) => o.onComplete?.(req, t)),
+    onDrop: (req: Request, t: number) => all.forEach((o) => o.onDrop?.(req, t)),
+  };
+  collector.onSetup([]);
   const evs: Array<{ t: number; phase: number; run: () => void }> = [];
   reqs.forEach((r, i) => {
     const req = newRequest(i, 0, i, "m", ms(r.at), -1);
@@ -28,8 +37,8 @@ function collect(opts: CollectorOptions, reqs: Array<{ at: number; done?: number
   });
   evs.sort((a, b) => a.t - b.t || a.phase - b.phase);
   for (const e of evs) e.run();
-  c.onFinish(evs[evs.length - 1]!.t);
-  return c.report(META);
+  collector.onFinish(evs[evs.length - 1]!.t);
+  return collector.report(META);
 }
 
 const nsOf = (...latMs: number[]) => Float64Array.from(latMs, (x) => ms(x));
