@@ -87,7 +87,8 @@ export function admission(s: Scheduler, name: string, ctx: SchedulerContext, exe
           throw e;
         }
         if (r === DEFER) return;
-        if (r !== null && !Array.isArray((r as { steps?: unknown } | undefined)?.steps)) notAPlan(name, req, r);
+        // An object that is not a plan is caught by the executor's first check of it (cold path).
+        if (typeof r !== "object") notAPlan(name, req, r);
         executor.admit(req, r);
       },
       explain,
