@@ -26,11 +26,11 @@ const RELEASED = new Float64Array(0);
 export class Request {
   dropped = false;
   /** Why the request was dropped ("" unless dropped): the scheduler's reason, or a full queue. */
-  dropReason = "";
+  declare dropReason: string;
   /** Scene label of the frame (an index into its source's content labels), -1 without a content process. */
-  content = -1;
+  declare content: number;
   /** What the scheduler recorded about its decision beyond the plan; null until it writes one. */
-  outcome: RequestOutcome | null = null;
+  declare outcome: RequestOutcome | null;
   /** The plan being executed; null before admission and for a refused request. */
   plan: Plan | null = null;
   /** Executor state: unfinished dependencies per step (null when the plan has no joins), and steps not yet done. */
@@ -164,6 +164,12 @@ export class Request {
   }
 
 }
+
+// The three rarely set fields start on the prototype, not in every request: a backlog of a million
+// requests then holds no extra words for them, and a request gets its own field only when set.
+Request.prototype.dropReason = "";
+Request.prototype.content = -1;
+Request.prototype.outcome = null;
 
 /** A released request's times were read or written: fail loudly rather than read another request's row. */
 function released(id: number): never {
