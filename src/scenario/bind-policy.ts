@@ -41,7 +41,8 @@ export function transferPick(s: Scheduler, name: string, ctx: SchedulerContext):
 /** Starts (or drops, or leaves held) one request on the scheduler's answer. */
 function settle(name: string, executor: Executor, req: Request, r: PlanResult): void {
   if (r === DEFER) return;
-  if (r !== null && !Array.isArray((r as { steps?: unknown } | undefined)?.steps)) notAPlan(name, req, r);
+  // An object that is not a plan is caught by the executor's first check of it.
+  if (typeof r !== "object") notAPlan(name, req, r);
   executor.admit(req, r);
 }
 
@@ -56,9 +57,9 @@ function inContext(e: unknown, name: string, what: string): unknown {
 }
 
 /**
- * What the source runner calls for each arrival (after observers saw it), and the request being
- * planned when the scheduler throws: the run catches the error and asks `explain` to name it (no
- * try/catch on every request's path).
+ * What the source runner calls for each arrival, and `explain`, which the run asks to name the
+ * scheduler and the request in an error thrown while planning (the request is remembered only when
+ * planning throws, so the usual request pays nothing for it).
  */
 export interface Admission {
   /** Tells the observers, then plans the request (or keeps it for its instant's planArrivals). */
@@ -67,7 +68,7 @@ export interface Admission {
 }
 
 export function admission(s: Scheduler, name: string, ctx: SchedulerContext, executor: Executor, sim: Simulator, observer: Observer): Admission {
-  /** The request whose planning threw (set only then, so the usual request pays no store). */
+  /** The request whose planning threw (set only then). */
   let planning: Request | null = null;
   let batch: readonly Request[] = [];
   const explain = (e: unknown): unknown =>
