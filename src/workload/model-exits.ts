@@ -2,6 +2,7 @@
 // starts from its `after` layer, and every problem is reported at its path (exits.<e>....).
 import { z } from "zod";
 import { INPUT, type ExitSpec, type LayerSpec } from "./model-spec.js";
+import { checkLayerRefs } from "./layer-refs.js";
 import { checkGeometries, checkLayer, didYouMean, fromZod, isRecord, type ModelProblem, type Path } from "./model-layer.js";
 
 /** Top-1 accuracy in percent: (0, 100]. */
@@ -77,29 +78,15 @@ function checkHead(raw: unknown[], at: Path, after: string | undefined, main: Ma
   const names = raw.map((l) => (isRecord(l) && typeof l["name"] === "string" ? l["name"] : undefined));
   const layerAt = (j: number): Path => [...at, "layers", j];
   const layers = raw.map((rl, j) => checkLayer(rl, layerAt(j), j === 0 ? after : names[j - 1], problems));
-  const firstAt = new Map<string, number>();
-  names.forEach((name, j) => {
-    if (name === undefined) return;
-    const mainIndex = main.index.get(name);
-    if (name === INPUT) problems.push({ path: [...layerAt(j), "name"], message: `"${INPUT}" is reserved for the model input` });
-    else if (mainIndex !== undefined) problems.push({ path: [...layerAt(j), "name"], message: `"${name}" is layer ${mainIndex} of the main model; a head layer needs its own name` });
-    else if (firstAt.has(name)) problems.push({ path: [...layerAt(j), "name"], message: `duplicate head layer name "${name}" (also head layer ${firstAt.get(name)})` });
-    else firstAt.set(name, j);
-  });
-  raw.forEach((l, j) => {
-    const inputs = isRecord(l) ? l["inputs"] : undefined;
-    if (!Array.isArray(inputs)) return; // omitted: chain shorthand, always valid
-    inputs.forEach((ref: unknown, k) => {
-      if (typeof ref !== "string" || ref === after) return;
-      const h = firstAt.get(ref);
-      if (h !== undefined && h < j) return;
-      const path = [...layerAt(j), "inputs", k];
-      const reads = `a head reads only its exit's after layer${after === undefined ? "" : ` "${after}"`} or earlier head layers`;
-      if (h !== undefined) problems.push({ path, message: `input "${ref}" is head layer ${h}, which does not come before this one (${reads})` });
-      else if (ref === INPUT || main.index.has(ref)) problems.push({ path, message: `input "${ref}": ${reads}` });
-      else problems.push({ path, message: `unknown input "${ref}"${didYouMean(ref, [after, ...names.slice(0, j)])}` });
-    });
-  });
+  const reads = `a head reads only its exit's after layer${after === undefined ? "" : ` "${after}"`} or earlier head layers`;
+  checkLayerRefs(raw, names, {
+    at: layerAt,
+    label: "head layer",
+    source: after,
+    taken: (name) => (main.index.has(name) ? `"${name}" is layer ${main.index.get(name)} of the main model; a head layer needs its own name` : null),
+    outside: (ref) => (ref === INPUT || main.index.has(ref) ? reads : null),
+    order: reads,
+  }, problems);
   if (after !== undefined && main.shapes.has(after))
     checkGeometries(layers, new Map([[after, main.shapes.get(after) ?? null]]), layerAt, problems);
   if (problems.length > before || layers.some((l) => l === null)) return null;

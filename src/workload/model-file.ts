@@ -2,7 +2,8 @@
 // fixes a file in one pass; a returned ModelSpec is topologically ordered with unique names.
 import { z } from "zod";
 import { accuracySchema, normaliseExits } from "./model-exits.js";
-import { checkGeometries, checkLayer, didYouMean, fromZod, isRecord, product, shapeSchema, type ModelProblem } from "./model-layer.js";
+import { checkLayerRefs } from "./layer-refs.js";
+import { checkGeometries, checkLayer, fromZod, isRecord, product, shapeSchema, type ModelProblem } from "./model-layer.js";
 import { INPUT, type LayerSpec, type ModelSpec } from "./model-spec.js";
 
 export type { ModelProblem } from "./model-layer.js";
@@ -52,28 +53,14 @@ export function normaliseModel(raw: unknown): NormaliseResult {
  * Returns the first index of each name.
  */
 function checkGraph(rawLayers: unknown[], names: ReadonlyArray<string | undefined>, problems: ModelProblem[]): Map<string, number> {
-  const firstAt = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (name === undefined) return;
-    if (name === INPUT) problems.push({ path: ["layers", i, "name"], message: `"${INPUT}" is reserved for the model input` });
-    const seen = firstAt.get(name);
-    if (seen !== undefined) problems.push({ path: ["layers", i, "name"], message: `duplicate layer name "${name}" (also layer ${seen})` });
-    else firstAt.set(name, i);
-  });
-  rawLayers.forEach((l, i) => {
-    const inputs = isRecord(l) ? l["inputs"] : undefined;
-    if (!Array.isArray(inputs)) return; // omitted: chain shorthand, always valid
-    inputs.forEach((ref: unknown, k) => {
-      if (typeof ref !== "string" || ref === INPUT) return;
-      const j = firstAt.get(ref);
-      if (j !== undefined && j < i) return;
-      const path = ["layers", i, "inputs", k];
-      if (j !== undefined)
-        problems.push({ path, message: `input "${ref}" is layer ${j}, which does not come before this one (list layers in topological order)` });
-      else problems.push({ path, message: `unknown input "${ref}"${didYouMean(ref, [INPUT, ...names.slice(0, i)])}` });
-    });
-  });
-  return firstAt;
+  return checkLayerRefs(rawLayers, names, {
+    at: (i) => ["layers", i],
+    label: "layer",
+    source: INPUT,
+    taken: () => null,
+    outside: () => null,
+    order: "list layers in topological order",
+  }, problems);
 }
 
 /** File-level problems first, then layer by layer, then the exits (stable, so each keeps its field order). */
