@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { SplitsimError } from "../errors.js";
-import { resourcesCsv, type RequestCsvOptions } from "../metrics/csv.js";
+import { resourcesCsv, timeSeriesCsv, type RequestCsvOptions } from "../metrics/csv.js";
 import type { RunReport } from "../metrics/report.js";
 import { generateWorkload } from "../scenario/generate-workload.js";
 import { loadScenario } from "../scenario/load.js";
@@ -13,7 +13,7 @@ import { runScenario } from "../scenario/run.js";
 import type { SchedulerSource } from "../scenario/scheduler-source.js";
 import type { ResolvedScenario } from "../scenario/types.js";
 import { RequestsCsvStream } from "./requests-stream.js";
-import { formatReports, timeSeriesCsv } from "./summary.js";
+import { formatReports } from "./summary.js";
 
 export interface RunArgs {
   scenario: string;

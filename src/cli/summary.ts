@@ -1,8 +1,7 @@
-// The run summary printed on stdout (one row per scheduler, as a table, JSON or CSV) and the
-// time-series CSV written under --out. Presentation only: every figure comes from the reports.
+// The run summary printed on stdout: one row per scheduler, as a table, JSON or CSV.
+// Presentation only: every figure comes from the reports.
 import { stringify } from "csv-stringify/sync";
 import type { RunReport } from "../metrics/report.js";
-import type { TimeSeries } from "../metrics/series.js";
 import { formatTable } from "./table.js";
 
 const COLUMNS = ["scheduler", "completed", "dropped", "mean ms", "p95 ms", "p99 ms", "throughput/s", "bubble", "acc. loss pp"];
@@ -31,17 +30,4 @@ export function formatReports(reports: readonly RunReport[], format: "table" | "
   if (format === "csv") return stringify([columns, ...rows]);
   const title = first === undefined ? "" : `scenario ${first.scenario}, seed ${first.seed}\n`;
   return title + formatTable(columns, rows);
-}
-
-export const TIME_SERIES_COLUMNS = [
-  "startMs", "endMs", "completed", "dropped", "throughputPerSec", "latencyMeanMs", "latencyP95Ms", "latencyMaxMs",
-] as const;
-
-/** One row per bin of the report's time series (ms with six decimals, rates with nine). */
-export function timeSeriesCsv(t: TimeSeries): string {
-  const rows = t.bins.map((b) => [
-    b.startMs.toFixed(6), b.endMs.toFixed(6), String(b.completed), String(b.dropped), b.throughputPerSec.toFixed(9),
-    b.latencyMeanMs.toFixed(6), b.latencyP95Ms.toFixed(6), b.latencyMaxMs.toFixed(6),
-  ]);
-  return stringify([[...TIME_SERIES_COLUMNS], ...rows]);
 }

@@ -1,9 +1,11 @@
 // CSV exports via csv-stringify: requests.csv (one row per request in id order; times in ms with
-// exactly 6 decimals, exact to the ns) and resources.csv (one row per resource of a report).
+// exactly 6 decimals, exact to the ns), resources.csv (one row per resource of a report) and
+// timeseries.csv (one row per bin of a report's time series).
 import { stringify } from "csv-stringify/sync";
 import { outcomeCell } from "../workload/outcome.js";
 import type { Request } from "../workload/request.js";
 import type { RunReport } from "./report.js";
+import type { TimeSeries } from "./series.js";
 
 /**
  * Integer ns -> ms text with exactly 6 decimals, by integer arithmetic: (ns / 1e6).toFixed(6) is
@@ -86,4 +88,17 @@ export function resourcesCsv(report: RunReport): string {
     r.lastEndMs < 0 ? "" : msText(r.lastEndMs), String(r.used),
   ]);
   return stringify([[...RESOURCE_COLUMNS], ...rows]);
+}
+
+export const TIME_SERIES_COLUMNS = [
+  "startMs", "endMs", "completed", "dropped", "throughputPerSec", "latencyMeanMs", "latencyP95Ms", "latencyMaxMs",
+] as const;
+
+/** timeseries.csv: one row per bin of a report's time series, the same numbers as report.json. */
+export function timeSeriesCsv(t: TimeSeries): string {
+  const rows = t.bins.map((b) => [
+    msText(b.startMs), msText(b.endMs), String(b.completed), String(b.dropped), ratioText(b.throughputPerSec),
+    msText(b.latencyMeanMs), msText(b.latencyP95Ms), msText(b.latencyMaxMs),
+  ]);
+  return stringify([[...TIME_SERIES_COLUMNS], ...rows]);
 }

@@ -20,16 +20,18 @@ export class ComputeCosts {
   get(station: number, model: Model, layers: ArrayLike<number>, opts: CostOptions = {}): ComputeCost {
     const s = this.topology.stations[station];
     if (!Number.isInteger(station) || s === undefined) this.fail(`station ${station} does not exist (stations are 0..${this.topology.stations.length - 1})`);
+    if (opts.rows !== undefined && opts.fraction !== undefined) this.fail("give fraction or rows, not both");
+    const fixedNs = this.nonNegativeNs(opts.fixedNs, "fixedNs");
+    const extraNs = this.nonNegativeNs(opts.extraNs, "extraNs");
+    const key = `${model.name}[${layerKey(layers)}]${shareKey(opts)}${fixedNs > 0 ? `+${fixedNs}/batch` : ""}${extraNs > 0 ? `+${extraNs}/item` : ""}@${s.name}`;
+    // A cost found by its key was checked when it was made (the key spells out all it depends on).
+    const known = this.costs.get(key);
+    if (known !== undefined) return known;
     for (let k = 0; k < layers.length; k++) {
       const l = layers[k]!;
       if (!(Number.isInteger(l) && l >= 0 && l < model.layerCount)) this.fail(`model '${model.name}' has no layer ${l} (layers are 0..${model.layerCount - 1})`);
     }
     const shares = this.shares(model, layers, opts);
-    const fixedNs = this.nonNegativeNs(opts.fixedNs, "fixedNs");
-    const extraNs = this.nonNegativeNs(opts.extraNs, "extraNs");
-    const key = `${model.name}[${layerKey(layers)}]${shareKey(opts)}${fixedNs > 0 ? `+${fixedNs}/batch` : ""}${extraNs > 0 ? `+${extraNs}/item` : ""}@${s.name}`;
-    let cost = this.costs.get(key);
-    if (cost !== undefined) return cost;
     const list = Int32Array.from(layers);
     let macs = 0;
     for (let k = 0; k < list.length; k++) macs += (typeof shares === "number" ? shares : shares[k]!) * model.macs[list[k]!]!;
@@ -39,7 +41,7 @@ export class ComputeCosts {
       if (batch < byBatch.length) byBatch[batch] = t;
       return t;
     };
-    cost = {
+    const cost: ComputeCost = {
       key,
       macs,
       // Called at every batch start: a cache read, small enough to inline; the rare miss is apart.
@@ -54,7 +56,6 @@ export class ComputeCosts {
 
   /** The share of each layer's roofline part: 1, one fraction, or rows over each layer's output height. */
   private shares(model: Model, layers: ArrayLike<number>, opts: CostOptions): number | Float64Array {
-    if (opts.rows !== undefined && opts.fraction !== undefined) this.fail("give fraction or rows, not both");
     if (opts.fraction !== undefined) {
       if (!(opts.fraction > 0 && opts.fraction <= 1)) this.fail(`fraction must be in (0, 1], got ${opts.fraction}`);
       return opts.fraction;
