@@ -51,7 +51,7 @@ export function buildRun(
   const models = new Map(Object.entries(s.models).map(([name, spec]) => [name, new Model(spec)]));
   const ctx = new RunContext({
     sim, topology, models, sources: s.sources, workload, headerBytes: s.wire.headerBytes, resultBytes: s.wire.resultBytes,
-    accuracy: s.accuracy, seed: s.seed, schedulerName,
+    accuracy: s.accuracy, schedulerName,
   });
   const observer = combineObservers(observers);
 

@@ -1,7 +1,7 @@
 // RunContext: the SchedulerContext of one run, backed by the live stations, links, bandwidth
 // estimators and executor. Reads are views of the run's state; the few actions (wake, admit, drop)
 // go straight to the platform. Compute costs are cached by content (compute-costs.ts).
-import { createStream, type RandomStream } from "../core/random.js";
+import type { RandomStream } from "../core/random.js";
 import type { Simulator } from "../core/simulator.js";
 import { ms, NS_PER_SEC, type Time } from "../core/time.js";
 import { SplitsimError } from "../errors.js";
@@ -29,8 +29,6 @@ export interface RunContextParts {
   headerBytes: number;
   resultBytes: number | null;
   accuracy: Readonly<Record<string, AccuracyTable>>;
-  /** Seeds the scheduler's own streams, with its name. */
-  seed: number;
   schedulerName: string;
 }
 
@@ -45,7 +43,6 @@ export class RunContext implements SchedulerContext {
   readonly sourceCount: number;
   private readonly costs: ComputeCosts;
   private readonly sourceViews: SourceView[];
-  private readonly streams = new Map<string, RandomStream>();
 
   constructor(private readonly p: RunContextParts) {
     this.topology = p.topology;
@@ -118,13 +115,8 @@ export class RunContext implements SchedulerContext {
   }
 
   rng(name: string): RandomStream {
-    let s = this.streams.get(name);
-    if (s === undefined) {
-      // Named under the scheduler, so no scheduler's draws depend on which others ran.
-      s = createStream(this.p.seed, `scheduler/${this.p.schedulerName}/${name}`);
-      this.streams.set(name, s);
-    }
-    return s;
+    // The run's named streams, under the scheduler's name: no scheduler's draws depend on which others ran.
+    return this.p.sim.rng(`scheduler/${this.p.schedulerName}/${name}`);
   }
 
   wake(station: number): void {
