@@ -8,16 +8,20 @@ import type { Problem } from "./problems.js";
 import { parseEstimatorOption, schedulerOwnOptions } from "./scheduler-options.js";
 import type { EstimatorSpec } from "./types.js";
 
-/** Checks a built-in's options; `factory` overrides the registry look-up (plug-ins). */
+/**
+ * Checks a scheduler's options by creating it: a built-in through the registry, a plug-in through
+ * `create` (which also checks what the plug-in returns).
+ */
 export function checkSchedulerOptions(
-  name: string, raw: Record<string, unknown>, fallback: EstimatorSpec, problems: Problem[], factory?: SchedulerFactory,
+  name: string, raw: Record<string, unknown>, fallback: EstimatorSpec, problems: Problem[],
+  create?: (options: Record<string, unknown>) => unknown,
 ): void {
-  const f = factory ?? (SCHEDULERS as Record<string, SchedulerFactory>)[name];
+  const f = create ?? (SCHEDULERS as Record<string, SchedulerFactory>)[name]?.create;
   if (f === undefined) return; // reported as an unknown scheduler already
   const est = parseEstimatorOption(raw, fallback);
   if ("problems" in est) for (const p of est.problems) problems.push({ path: ["options", name, ...p.path], message: p.message });
   try {
-    f.create(schedulerOwnOptions(raw));
+    f(schedulerOwnOptions(raw));
   } catch (e) {
     // By name too: a plug-in may throw the OptionsError of its own copy of splitsim.
     if (!(e instanceof OptionsError || (isSplitsimError(e) && e.name === "OptionsError"))) throw e;

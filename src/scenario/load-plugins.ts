@@ -9,7 +9,6 @@ import type { SchedulerFactory } from "../schedulers/scheduler.js";
 import { checkSchedulerOptions } from "./check-options.js";
 import { ScenarioError, dotted, type Problem } from "./problems.js";
 import { createPlugin, schedulerSource, type SchedulerSource } from "./scheduler-source.js";
-import { schedulerOwnOptions } from "./scheduler-options.js";
 import type { ResolvedScenario } from "./types.js";
 
 /** The scenario's schedulers: the built-ins plus its plug-ins, imported and checked. */
@@ -18,15 +17,8 @@ export async function loadPlugins(s: ResolvedScenario, scenarioFile = `${s.name}
   const problems: Problem[] = [];
   for (const [name, { file }] of Object.entries(s.plugins ?? {})) {
     const factory = await importFactory(resolve(s.baseDir, file), file);
-    const before = problems.length;
-    try {
-      checkSchedulerOptions(name, s.options[name] ?? {}, s.estimator, problems, factory);
-    } catch (e) {
-      // Anything but an options problem is the plug-in's to fix.
-      throw new SplitsimError(`${file}: create() of scheduler '${name}' threw: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
-    }
-    // Also checks that create() returns a scheduler.
-    if (problems.length === before) createPlugin(name, factory, file, schedulerOwnOptions(s.options[name] ?? {}));
+    // Options problems join the list; anything else create() throws names the file (createPlugin).
+    checkSchedulerOptions(name, s.options[name] ?? {}, s.estimator, problems, (o) => createPlugin(name, factory, file, o));
     plugins[name] = { factory, file };
   }
   if (problems.length > 0) throw new ScenarioError(scenarioFile, problems.map((p) => ({ path: dotted(p.path), line: null, message: p.message })));
