@@ -2,13 +2,14 @@
 // it for every chosen scheduler, prints one summary (table, json or csv) and optionally writes
 // per-scheduler files under --out (requests.csv streamed while the run goes).
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { SplitsimError } from "../errors.js";
 import { resourcesCsv, timeSeriesCsv, type RequestCsvOptions } from "../metrics/csv.js";
 import type { RunReport } from "../metrics/report.js";
 import { generateWorkload } from "../scenario/generate-workload.js";
 import { loadScenario } from "../scenario/load.js";
 import { loadPlugins } from "../scenario/load-plugins.js";
+import { isPluginRef } from "../scenario/resolve-schedulers.js";
 import { runScenario } from "../scenario/run.js";
 import type { SchedulerSource } from "../scenario/scheduler-source.js";
 import type { ResolvedScenario } from "../scenario/types.js";
@@ -29,9 +30,16 @@ export async function runCommand(args: RunArgs): Promise<void> {
   if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0)) {
     throw new SplitsimError("--seed: give a whole number >= 0");
   }
-  const scenario = loadScenario(args.scenario, { sets: args.sets, ...(args.seed === undefined ? {} : { seed: args.seed }) });
+  // A plug-in file given with --scheduler (relative to where the command runs) replaces the
+  // scenario's list, as if the scenario named it: then its options are checked like any other.
+  const files = args.scheduler !== undefined && splitList(args.scheduler).some(isPluginRef);
+  for (const x of files ? splitList(args.scheduler!).filter(isPluginRef) : []) {
+    if (!existsSync(x)) throw new SplitsimError(`--scheduler: plug-in file not found: ${x} (a path relative to where the command runs)`);
+  }
+  const sets = files ? [...args.sets, `schedulers=${JSON.stringify(splitList(args.scheduler!).map((x) => (isPluginRef(x) ? resolve(x) : x)))}`] : args.sets;
+  const scenario = loadScenario(args.scenario, { sets, ...(args.seed === undefined ? {} : { seed: args.seed }) });
   const source = await loadPlugins(scenario, args.scenario);
-  const names = chooseSchedulers(args.scheduler, scenario, source);
+  const names = chooseSchedulers(files ? undefined : args.scheduler, scenario, source);
   if (args.out !== undefined) prepareOut(args.out, args.force);
   const workload = generateWorkload(scenario);
   const reports: RunReport[] = [];
@@ -70,14 +78,18 @@ function csvOptions(s: ResolvedScenario, source: SchedulerSource, name: string):
 function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source: SchedulerSource): string[] {
   if (flag === undefined) return s.schedulers;
   if (flag === "all") return source.names();
-  const names = flag.split(",").map((x) => x.trim()).filter((x) => x.length > 0);
+  const names = splitList(flag);
   const unknown = names.filter((n) => source.factory(n) === undefined);
   if (unknown.length > 0 || names.length === 0) {
     throw new SplitsimError(
-      `--scheduler: unknown scheduler '${unknown.join(", ")}' (known: ${source.names().join(", ")}, or all; a plug-in is named in the scenario's schedulers list)`,
+      `--scheduler: unknown scheduler '${unknown.join(", ")}' (known: ${source.names().join(", ")}, or all, or a plug-in file such as ./policies/mine.ts)`,
     );
   }
   return names;
+}
+
+function splitList(flag: string): string[] {
+  return flag.split(",").map((x) => x.trim()).filter((x) => x.length > 0);
 }
 
 /** Refuses to write into a non-empty directory unless --force: nothing a user wrote is overwritten silently. */

@@ -48,6 +48,18 @@ describe("plug-in schedulers on the command line", () => {
     expect(report.policy).toEqual({ local: modes.filter((m) => m === "local").length, offloaded: modes.filter((m) => m === "offload").length });
   });
 
+  it("--scheduler takes a plug-in file too (relative to where the command runs), beside built-ins", () => {
+    const r = cli("run", "scenarios/quickstart.yaml", "--set", "workload.requests=20", "--set", "workload.warmupRequests=0",
+      "--scheduler", "device-only,scenarios/examples/policies/offload-when-busy.ts", "--format", "json");
+    expect(r.code).toBe(0);
+    const reports = JSON.parse(r.stdout) as Array<{ scheduler: string; requests: { completed: number }; policy?: { local: number; offloaded: number } }>;
+    expect(reports.map((x) => x.scheduler)).toEqual(["device-only", "offload-when-busy"]);
+    expect(reports[1]!.policy!.local + reports[1]!.policy!.offloaded).toBe(20);
+    const missing = cli("run", "scenarios/quickstart.yaml", "--scheduler", "./nope.ts");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--scheduler: plug-in file not found: \.\/nope\.ts/);
+  });
+
   it("`splitsim schedulers --plugin` lists the plug-in's options and columns", () => {
     const r = cli("schedulers", "--plugin", "scenarios/examples/policies/offload-when-busy.ts");
     expect(r.code).toBe(0);
