@@ -1,9 +1,10 @@
-// `splitsim models show <name|file>`: every layer's MACs, output size and time on a device, and
-// the whole model's time, so a user can check an imported model against their own measurements.
+// `splitsim models show <name|file>`: every layer's MACs, output size and time on a device, the
+// whole model's time, and its early exits (with --json also each conv/pool layer's geometry), so a
+// user can check an imported model against their own measurements.
 import { existsSync, readFileSync } from "node:fs";
 import { SplitsimError } from "../errors.js";
 import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
-import { layerTimeMs } from "../workload/compute-model.js";
+import { layerTimeMs, modelTimeMs } from "../workload/compute-model.js";
 import { deviceNames, getDevice, type Precision } from "../workload/devices.js";
 import { Model } from "../workload/model.js";
 import { normaliseModel } from "../workload/model-file.js";
@@ -58,11 +59,17 @@ export function showModel(a: ShowArgs): void {
     outputBytesFp32: model.outputElements[i]! * 4,
     weightBytes: model.weightBytes[i]!,
     timeMs: layerTimeMs(model, i, device, a.batch, a.precision),
+    ...(model.geometry[i] === undefined ? {} : { geometry: model.geometry[i] }),
+  }));
+  // Each early exit: where it leaves, its accuracy, and its head's cost on this device.
+  const exits = model.exits.map((e) => ({
+    name: e.name, after: model.names[e.afterIndex]!, accuracy: e.accuracy, headMacs: e.head.totalMacs,
+    headMs: modelTimeMs(e.head, device, a.batch, a.precision),
   }));
   const totalMs = layers.reduce((s, l) => s + l.timeMs, 0);
   if (a.json) {
     const out = { model: model.name, device: device.name, precision: a.precision, batch: a.batch, totalMacs: model.totalMacs,
-      totalWeightBytes: model.totalWeightBytes, totalMs, layers };
+      totalWeightBytes: model.totalWeightBytes, totalMs, ...(model.accuracy === undefined ? {} : { accuracy: model.accuracy }), layers, exits };
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
     return;
   }
@@ -70,6 +77,9 @@ export function showModel(a: ShowArgs): void {
   process.stdout.write(
     `${model.name} on ${device.name}, ${a.precision}, batch ${a.batch}: ${(model.totalMacs / 1e9).toFixed(3)} GMACs, ` +
       `${(model.totalWeightBytes / 4 / 1e6).toFixed(2)} M params, ${totalMs.toFixed(3)} ms in all\n` +
-      formatTable(["layer", "kind", "MMACs", "output KiB (fp32)", "time ms"], rows),
+      formatTable(["layer", "kind", "MMACs", "output KiB (fp32)", "time ms"], rows) +
+      (exits.length === 0 ? "" : "\nearly exits" + (model.accuracy === undefined ? "" : ` (the full model: ${model.accuracy} % top-1)`) + "\n" +
+        formatTable(["exit", "after", "top-1 %", "head MMACs", "head ms"],
+          exits.map((e) => [e.name, e.after, String(e.accuracy), (e.headMacs / 1e6).toFixed(2), e.headMs.toFixed(3)]))),
   );
 }

@@ -41,4 +41,17 @@ describe("splitsim models show", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown device 'toaster' \(known: .*jetson-nano/);
   });
+  it("lists a model's early exits and each conv's geometry", () => {
+    type Shown = { accuracy: number; exits: Array<{ name: string; after: string; accuracy: number; headMacs: number }>; layers: Array<{ name: string; geometry?: object }> };
+    const r = JSON.parse(cli("models", "show", "resnet50", "--json").stdout) as Shown;
+    // BYOT Table 1 (docs/models.md): 68.23 % after the first stage, 80.56 % for the full model;
+    // the head is avgpool + fc from 256 channels to 1000 classes: 256 · 1000 MACs.
+    expect(r.accuracy).toBe(80.56);
+    expect(r.exits[0]).toMatchObject({ name: "exit1", after: "layer1.2.add", accuracy: 68.23, headMacs: 256_000 });
+    // torchvision's stem: a 7×7 conv, stride 2, padding 3.
+    expect(r.layers[0]).toMatchObject({ name: "conv1", geometry: { kernel: [7, 7], stride: [2, 2], padding: [3, 3], dilation: [1, 1] } });
+    const table = cli("models", "show", "resnet50").stdout;
+    expect(table).toMatch(/^early exits \(the full model: 80\.56 % top-1\)$/m);
+    expect(table).toMatch(/^exit1\s+layer1\.2\.add\s+68\.23\s+0\.26/m);
+  });
 });
