@@ -65,8 +65,6 @@ export interface RequestColumn {
 
 /** How a registry entry (or a plug-in file's default export) describes and builds a scheduler. */
 export interface SchedulerFactory {
-  /** A plug-in's name (default: its file name without the extension); built-ins use their registry key. */
-  readonly name?: string;
   readonly description: string;
   /** One line per option: `name (type, default): meaning`. */
   readonly options: readonly string[];
