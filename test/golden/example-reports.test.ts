@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it, afterAll } from "vitest";
 import { requestsCsv } from "../../src/metrics/csv.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { loadPlugins } from "../../src/scenario/load-plugins.js";
 import { runScenario } from "../../src/scenario/run.js";
 import { generateWorkload } from "../../src/scenario/generate-workload.js";
 
@@ -42,6 +43,20 @@ describe("example reports are unchanged (refactor guard)", () => {
       });
     }
   }
+  // The example plug-in, through the same loading path as the CLI, with its own requests.csv columns.
+  it("offload-when-busy: every scheduler, the plug-in included", async () => {
+    const s = loadScenario("scenarios/examples/offload-when-busy.yaml");
+    const schedulers = await loadPlugins(s);
+    const workload = generateWorkload(s);
+    for (const name of s.schedulers) {
+      const { report, requests } = runScenario(s, name, { workload, schedulers });
+      const columns = schedulers.factory(name)?.requestColumns?.map((c) => c.name);
+      const got = { report: sha(JSON.stringify(report, null, 2) + "\n"), requests: sha(requestsCsv(requests, columns ? { outcomeColumns: columns } : {})) };
+      const key = `offload-when-busy / ${name}`;
+      if (update) recorded[key] = got;
+      else expect(got, key).toEqual(recorded[key]);
+    }
+  });
   afterAll(() => {
     if (update) writeFileSync(GOLDEN, JSON.stringify(recorded, null, 2) + "\n");
   });
