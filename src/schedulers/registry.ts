@@ -4,6 +4,7 @@ import { SplitsimError } from "../errors.js";
 import { cloudOnly } from "./cloud-only.js";
 import { deviceOnly } from "./device-only.js";
 import { fixedSplit } from "./fixed-split.js";
+import { jobOffloading } from "./job-offloading.js";
 import { neurosurgeon } from "./neurosurgeon.js";
 import type { SchedulerFactory } from "./scheduler.js";
 
@@ -12,6 +13,7 @@ export const SCHEDULERS = {
   "cloud-only": cloudOnly,
   "fixed-split": fixedSplit,
   neurosurgeon,
+  "job-offloading": jobOffloading,
 } as const satisfies Record<string, SchedulerFactory>;
 
 export type SchedulerName = keyof typeof SCHEDULERS;

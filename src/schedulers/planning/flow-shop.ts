@@ -13,6 +13,11 @@ export interface FlowShopInstance {
    * (m−1 rows), e.g. a link's propagation latency between sending and the cloud (Mitten 1959).
    */
   readonly lags?: readonly (readonly number[])[];
+  /**
+   * machineReady[s]: machine s is busy with earlier work until then (default 0 for every machine),
+   * e.g. jobs planned in an earlier window that still occupy the device or the uplink.
+   */
+  readonly machineReady?: readonly number[];
 }
 
 /** A job order and its makespan: what every solver returns. */
@@ -52,6 +57,12 @@ export function checkInstance(inst: FlowShopInstance): void {
   };
   checkRows("times", inst.times, m);
   if (inst.lags !== undefined) checkRows("lags", inst.lags, m - 1);
+  if (inst.machineReady !== undefined) {
+    if (inst.machineReady.length !== m) throw new RangeError(`flow shop: machineReady has ${inst.machineReady.length} machines, expected ${m}`);
+    inst.machineReady.forEach((t, s) => {
+      if (!Number.isFinite(t)) throw new RangeError(`flow shop: machineReady[${s}] = ${t} is not finite`);
+    });
+  }
   if (inst.release !== undefined) {
     if (inst.release.length !== n) throw new RangeError(`flow shop: release has ${inst.release.length} jobs, expected ${n}`);
     inst.release.forEach((r, j) => {
@@ -76,10 +87,11 @@ export function checkPermutation(order: readonly number[], n: number): void {
  * `ready` is scratch space of length ≥ m, so a search allocates nothing per evaluation.
  */
 export function sequenceMakespan(inst: FlowShopInstance, seq: ArrayLike<number>, ready: Float64Array = new Float64Array(inst.times.length)): number {
-  const { times, release, lags } = inst;
+  const { times, release, lags, machineReady } = inst;
   const m = times.length;
-  // ready[s] = C[s][previous job]: when machine s becomes free. Machines start free at 0.
-  ready.fill(0, 0, m);
+  // ready[s] = C[s][previous job]: when machine s becomes free (at 0, or at machineReady[s]).
+  if (machineReady === undefined) ready.fill(0, 0, m);
+  else for (let s = 0; s < m; s++) ready[s] = machineReady[s]!;
   for (let k = 0; k < seq.length; k++) {
     const j = seq[k]!;
     // C[−1][j] = r_j: the job "arrives from" a virtual machine at its release time.
@@ -109,7 +121,7 @@ export function flowShopSchedule(inst: FlowShopInstance, order: readonly number[
   checkInstance(inst);
   const n = jobCount(inst);
   checkPermutation(order, n);
-  const { times, release, lags } = inst;
+  const { times, release, lags, machineReady } = inst;
   const m = times.length;
   const start = times.map(() => new Array<number>(n).fill(0));
   const end = times.map(() => new Array<number>(n).fill(0));
@@ -119,7 +131,7 @@ export function flowShopSchedule(inst: FlowShopInstance, order: readonly number[
     let prev = release?.[j] ?? 0;
     for (let s = 0; s < m; s++) {
       const arrive = s > 0 && lags !== undefined ? prev + lags[s - 1]![j]! : prev;
-      const free = before >= 0 ? end[s]![before]! : 0;
+      const free = before >= 0 ? end[s]![before]! : (machineReady?.[s] ?? 0);
       start[s]![j] = Math.max(arrive, free);
       prev = end[s]![j] = start[s]![j]! + times[s]![j]!;
     }
