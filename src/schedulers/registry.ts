@@ -3,6 +3,7 @@
 import { SplitsimError } from "../errors.js";
 import { cloudOnly } from "./cloud-only.js";
 import { deviceOnly } from "./device-only.js";
+import { edgent } from "./edgent.js";
 import { fixedSplit } from "./fixed-split.js";
 import { jobOffloading } from "./job-offloading.js";
 import { neurosurgeon } from "./neurosurgeon.js";
@@ -14,6 +15,7 @@ export const SCHEDULERS = {
   "fixed-split": fixedSplit,
   neurosurgeon,
   "job-offloading": jobOffloading,
+  edgent,
 } as const satisfies Record<string, SchedulerFactory>;
 
 export type SchedulerName = keyof typeof SCHEDULERS;
