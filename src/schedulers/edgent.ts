@@ -145,6 +145,13 @@ export const edgent: SchedulerFactory = {
         out.accuracyLossPct = m.tables[0]!.accuracy - t.accuracy + plan.summary.accuracyLossPct;
         return plan;
       },
+      // One inference runs its exit's head right after its path, not after a later frame's path
+      // that queued meanwhile (FIFO by step would put it there): serve the oldest request first.
+      pick(_station, waiting) {
+        let oldest = 0;
+        for (let i = 1; i < waiting.length; i++) if (waiting.at(i).req.id < waiting.at(oldest).req.id) oldest = i;
+        return oldest;
+      },
       summary() {
         // Per exit name; with several models, "<model>/<exit>".
         const all = [...memos.values()].flatMap((byRoute) => [...byRoute.values()]);

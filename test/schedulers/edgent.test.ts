@@ -128,4 +128,21 @@ describe("edgent on a five-layer model with exits", () => {
     const r = run(edgentScenario(dip, 0.05, 200), "edgent").requests[0]!;
     expect([r.outcome?.exit, r.cut, r.completion - r.arrival]).toEqual(["exit2", "e2.fc", 105e6]);
   });
+
+  it("decides again when the bandwidth estimate changes (oracle, a profile that drops to 0.05 Mbit/s at 0.3 s)", () => {
+    const drop = { bandwidthProfile: [[0, 1.5], [0.3, 0.05]], latencyMs: 5 };
+    const s = edgentScenario(MODEL, 1.5, 1000, {
+      links: { up: { from: "pi", to: "server", ...drop }, down: { from: "server", to: "pi", ...drop } },
+    });
+    s.workload.requests = 12;
+    const { requests, report } = run(s, "edgent");
+    // Cloud-only takes 31.097334 ms at 1.5 Mbit/s, so requests 0-9 arrive before 0.3 s (the 10th at
+    // 9 · 31.097334 = 279.876 ms) and send the input. Request 9's result goes back after 0.3 s at
+    // 0.05 Mbit/s (6.4 ms): 16.384 + 5 + 4.5 + 6.4 + 5 = 37.284 ms. Request 10 arrives at 317.16 ms
+    // and, at 0.05 Mbit/s, cuts after conv3 (213.9 ms).
+    expect(requests.map((r) => r.cut)).toEqual([...Array(10).fill("input"), "conv3", "conv3"]);
+    expect(latencyMs(requests[9]!)).toBeCloseTo(37.284, 6);
+    expect(latencyMs(requests[10]!)).toBeCloseTo(213.9, 6);
+    expect(report.policy).toEqual({ exits: { final: 12, exit3: 0, exit2: 0, exit1: 0 }, refused: 0, infeasibleRanFastest: 0 });
+  });
 });
