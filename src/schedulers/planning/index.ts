@@ -1,10 +1,14 @@
 // The planning library in one import, for plug-in authors: routes and split plans, the per-cut
-// table, predecessor-closed cut sets and per-tensor bytes, series-parallel decomposition, flow-shop
+// table, early-exit plans, predecessor-closed cut sets and per-tensor bytes, series-parallel decomposition, flow-shop
 // order rules, and max-flow / min-cut (DADS). Each module is small and tested on its own.
 export { BySourceModel } from "./by-source-model.js";
 export { resolveRoute, requireUplink, RouteCache, type SplitRoute } from "./route.js";
 export { range, splitPlan, SplitPlanCache, RAW_INPUT_BITS } from "./split-plan.js";
 export { cutTable, prefixMs, sendMs, targetMs, type CutTable } from "./cut-table.js";
+export {
+  estimateNs, exitBranches, exitPlan, exitTable, pathBoundary, sendNs as exitSendNs,
+  type ExitBranchSpec, type ExitOption, type ExitTable, type LinkEstimate,
+} from "./exit-plan.js";
 export { enumerateClosedSets, DEFAULT_CLOSED_SET_LIMIT, type ClosedSetOptions } from "./cut-sets.js";
 export { maskCut, type MaskCut } from "./mask-cut.js";
 export { boundaryBytesPerTensor } from "./per-tensor-bytes.js";
