@@ -1,6 +1,7 @@
 // The planning library in one import, for plug-in authors: routes and split plans, the per-cut
-// table, early-exit plans, predecessor-closed cut sets and per-tensor bytes, series-parallel decomposition, flow-shop
-// order rules, and max-flow / min-cut (DADS). Each module is small and tested on its own.
+// table, early-exit plans, predecessor-closed cut sets and per-tensor bytes, series-parallel
+// decomposition, flow-shop order rules, and max-flow / min-cut (DADS). Each module is small and
+// tested on its own.
 export { BySourceModel } from "./by-source-model.js";
 export { resolveRoute, requireUplink, RouteCache, type SplitRoute } from "./route.js";
 export { range, splitPlan, SplitPlanCache, RAW_INPUT_BITS } from "./split-plan.js";
