@@ -1,11 +1,13 @@
 // Edgent over the paper scenario: the same seed gives the same report and requests.csv (with noise
 // and random arrivals too), and under load, where its one-request-at-a-time guarantee does not
-// hold, the report shows the misses (requests.deadlineMissed, P(latency <= D)).
+// hold, the report shows the misses (requests.deadlineMissed, P(latency <= D)); a model mix is
+// counted per model.
 import { describe, expect, it } from "vitest";
 import { requestsCsv } from "../../src/metrics/csv.js";
 import { generateWorkload } from "../../src/scenario/generate-workload.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { runScenario } from "../../src/scenario/run.js";
+import { run } from "../scenario-runs/helpers.js";
 
 const PAPER = "scenarios/papers/edgent.yaml";
 
@@ -46,5 +48,30 @@ describe("edgent runs", () => {
     expect(requests.map((r) => r.completion - r.arrival)).toEqual(requests.map((_, i) => T + i * (T - 100e6)));
     expect(report.requests.deadlineMissed).toBe(19);
     expect(report.deadlineReliability).toEqual([{ deadlineMs: 150, reliability: 0.05 }]);
+  });
+
+  it("with a model mix, the summary counts exits per model, and each request's loss is its model's", () => {
+    const { report, requests } = run({
+      name: "mix", seed: 3,
+      nodes: { pi: { device: "raspberry-pi-4" }, server: { device: "t4" } },
+      links: { up: { from: "pi", to: "server", bandwidthMbps: 0.5 }, down: { from: "server", to: "pi", bandwidthMbps: 0.5 } },
+      workload: { models: { resnet18: 1, resnet50: 1 }, arrivals: { kind: "closed", k: 1, thinkMs: 0 }, requests: 20, deadlineMs: 150 },
+      estimator: "oracle",
+      schedulers: ["edgent"],
+    }, "edgent");
+    // Within 150 ms on the Pi: resnet18's exit2 (125.46 ms; 78.64 - 74.57 = 4.07 pp lost) and
+    // resnet50's exit1 (102.3 ms; 80.56 - 68.23 = 12.33 pp).
+    const n18 = requests.filter((r) => r.model === "resnet18").length;
+    expect(n18).toBeGreaterThan(0);
+    expect(n18).toBeLessThan(20);
+    for (const r of requests) {
+      expect([r.model, r.outcome?.exit]).toEqual(r.model === "resnet18" ? ["resnet18", "exit2"] : ["resnet50", "exit1"]);
+      expect(r.accuracyLossPct).toBeCloseTo(r.model === "resnet18" ? 4.07 : 12.33, 9);
+    }
+    const exits = (report.policy as { exits: Record<string, number> }).exits;
+    expect(exits).toEqual({
+      "resnet18/final": 0, "resnet18/exit3": 0, "resnet18/exit2": n18, "resnet18/exit1": 0,
+      "resnet50/final": 0, "resnet50/exit3": 0, "resnet50/exit2": 0, "resnet50/exit1": 20 - n18,
+    });
   });
 });
