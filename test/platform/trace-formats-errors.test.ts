@@ -141,6 +141,11 @@ describe("readers never hang or crash on arbitrary text", () => {
     );
   });
 
+  it("a tiny negative first time (-5e-324 s) starts the trace at +0, not -0", () => {
+    // Found by the property above: Math.round(-5e-324 * 1e9) is -0, and -0 is not a valid start.
+    expect(Object.is(readTrace("-5e-324,1\n1,0", "f", "auto").trace.startsNs[0], 0)).toBe(true);
+  });
+
   it("a huge mahimahi timestamp is read without allocating its bins", () => {
     // 1e9 ms at 1-ms bins would be a billion bins if allocated densely: this must be instant.
     const t = readTrace("1\n1000000000\n", "big", "mahimahi").trace;

@@ -43,8 +43,8 @@ describe("scenario defaults", () => {
     expect(s.wire).toEqual({ headerBytes: 16, resultBytes: null });
     expect(s.estimator).toEqual({ kind: "ewma", alpha: 0.3 });
     expect(s.warmupRequests).toBe(0);
-    // `all` leaves out fixed-split, which cannot run without its cut option.
-    expect(s.schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon"]);
+    // `all` leaves out fixed-split and edgent, which cannot run without their required options (cut, deadlineMs).
+    expect(s.schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "job-offloading"]);
   });
 
   it("names the scenario after its file when it has no name", () => {

@@ -89,7 +89,8 @@ export class SegmentBuilder {
   }
 }
 
-/** Seconds (or ms with scale 1e6) to integer ns, rounded so that float text like 0.1 lands exactly. */
+/** Seconds (or ms with scale 1e6) to integer ns, rounded so that float text like 0.1 lands exactly.
+ *  `+ 0` turns a -0 (a tiny negative time such as -5e-324 rounds to it) into 0: -0 is not a valid trace start. */
 export function toNs(t: number, nsPerUnit: number): number {
-  return Math.round(t * nsPerUnit);
+  return Math.round(t * nsPerUnit) + 0;
 }
