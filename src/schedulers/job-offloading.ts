@@ -10,7 +10,7 @@ import type { Model } from "../workload/model.js";
 import type { Request } from "../workload/request.js";
 import { findCut } from "./fixed-split.js";
 import { bitsOption, parseOptions } from "./options.js";
-import { EXHAUSTIVE_MAX_JOBS, instanceOf, planBatch, type BatchMode } from "./planning/batch-plan.js";
+import { EXHAUSTIVE_MAX_ASSIGNMENTS, EXHAUSTIVE_MAX_JOBS, exhaustiveAssignments, instanceOf, planBatch, type BatchMode } from "./planning/batch-plan.js";
 import { flowShopSchedule } from "./planning/flow-shop.js";
 import { LowerBound } from "./planning/lower-bound.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
@@ -190,6 +190,15 @@ class JobOffloading implements Scheduler {
     const m = tables[0]!.machines;
     const machineReady = Array.from({ length: m }, (_, s) => Math.max(ctx.now, o.ready[s] ?? 0));
     const jobs = { tables: planning, release: reqs.map(() => ctx.now), machineReady };
+    if (this.opts.mode === "exhaustive") {
+      const count = exhaustiveAssignments(jobs);
+      if (count > EXHAUSTIVE_MAX_ASSIGNMENTS) {
+        throw new OptionsError("job-offloading", [{
+          path: "mode",
+          message: `exhaustive would try ${count} cut assignments for these ${reqs.length} jobs (at most ${EXHAUSTIVE_MAX_ASSIGNMENTS}: every cut of a 3-stage table is a candidate); use mode joint, fewer jobs per window, a smaller model or stages: two`,
+        }]);
+      }
+    }
     const plan = planBatch(jobs, {
       mode: this.opts.mode as BatchMode,
       candidates: this.opts.candidates,

@@ -35,9 +35,41 @@ export interface BatchOptions {
   candidates?: "hull" | "dominance";
   /** exhaustive: refuse batches over this many jobs. */
   exhaustiveMaxJobs?: number;
+  /** exhaustive: refuse batches with more cut assignments than this (see exhaustiveAssignments). */
+  exhaustiveMaxAssignments?: number;
 }
 
 export const EXHAUSTIVE_MAX_JOBS = 8;
+/**
+ * Every cut of a DAG-free 3-stage table is undominated (device time rises and cloud time falls with
+ * each cut), so 8 ResNet-50 jobs would be C(80, 8) ≈ 2.9e10 multisets: the search is capped by its
+ * size as well as by n. 100 000 fully ordered assignments take a few seconds.
+ */
+export const EXHAUSTIVE_MAX_ASSIGNMENTS = 100_000;
+
+/** Jobs grouped by their table (jobs of one model and route are interchangeable), with the cuts exhaustive tries. */
+function exhaustiveGroups(jobs: BatchJobs): { members: number[]; cands: number[] }[] {
+  const groups = new Map<StageTimes, number[]>();
+  jobs.tables.forEach((t, j) => {
+    const g = groups.get(t);
+    if (g === undefined) groups.set(t, [j]);
+    else g.push(j);
+  });
+  return [...groups.entries()].map(([t, members]) => ({ members, cands: undominatedStageCuts(t) }));
+}
+
+/** How many cut assignments exhaustive evaluates: Π over groups of C(k + m − 1, m) (multisets of m from k cuts). */
+export function exhaustiveAssignments(jobs: BatchJobs): number {
+  let total = 1;
+  for (const { members, cands } of exhaustiveGroups(jobs)) {
+    const m = members.length;
+    const k = cands.length;
+    let c = 1;
+    for (let i = 1; i <= m; i++) c = (c * (k + i - 1)) / i;
+    total *= Math.round(c);
+  }
+  return total;
+}
 
 /** The flow-shop instance of a cut assignment. */
 export function instanceOf(jobs: BatchJobs, cuts: readonly number[]): FlowShopInstance {
@@ -72,6 +104,9 @@ export function planBatch(jobs: BatchJobs, opts: BatchOptions): BatchPlan {
     case "exhaustive": {
       const max = opts.exhaustiveMaxJobs ?? EXHAUSTIVE_MAX_JOBS;
       if (n > max) throw new RangeError(`exhaustive search takes at most ${max} jobs, got ${n}`);
+      const count = exhaustiveAssignments(jobs);
+      const maxCount = opts.exhaustiveMaxAssignments ?? EXHAUSTIVE_MAX_ASSIGNMENTS;
+      if (count > maxCount) throw new RangeError(`exhaustive search takes at most ${maxCount} cut assignments, this batch has ${count}`);
       return exhaustive(jobs);
     }
     case "joint":
@@ -163,13 +198,7 @@ function balance(jobs: BatchJobs, cuts: number[], hullOf: (t: StageTimes) => num
  * Exact with two stages, where Johnson's order is optimal.
  */
 function exhaustive(jobs: BatchJobs): BatchPlan {
-  const groups = new Map<StageTimes, number[]>();
-  jobs.tables.forEach((t, j) => {
-    const g = groups.get(t);
-    if (g === undefined) groups.set(t, [j]);
-    else g.push(j);
-  });
-  const entries = [...groups.entries()].map(([t, members]) => ({ members, cands: undominatedStageCuts(t) }));
+  const entries = exhaustiveGroups(jobs);
   const cuts = new Array<number>(jobs.tables.length).fill(0);
   let best: BatchPlan | null = null;
   const visit = (g: number): void => {
