@@ -90,13 +90,15 @@ export interface Mix {
 /**
  * The best x for two adjacent points around the crossing: the balance point
  * x* = [n(f2 − g2) − (f1 − g2)] / [(g1 − f1) + (f2 − g2)], rounded down or up (clipped to
- * [0, n]), whichever gives the smaller makespan (equal: the smaller x, fewer bytes sent).
+ * [0, n]), or an end (0 or n), whichever gives the smaller makespan (equal: the first tried).
  */
 export function bestMix(n: number, f1: number, g1: number, f2: number, g2: number): Mix {
   if (!(f1 < g1 && f2 >= g2)) throw new RangeError(`two-point mix: needs f1 < g1 and f2 ≥ g2, got (${f1}, ${g1}) and (${f2}, ${g2})`);
   const xStar = (n * (f2 - g2) - (f1 - g2)) / (g1 - f1 + (f2 - g2));
   let best: Mix | null = null;
-  for (const x of [Math.floor(xStar), Math.ceil(xStar)]) {
+  // The ends too: x* balances the two terms only when they move apart in x (g1 > g2 and f2 > f1,
+  // as for neighbours on the hull); otherwise the max is monotone in x and an end is best.
+  for (const x of [Math.floor(xStar), Math.ceil(xStar), 0, n]) {
     const xc = Math.min(n, Math.max(0, x));
     const makespan = mixMakespan(n, xc, f1, g1, f2, g2);
     if (best === null || makespan < best.makespan) best = { x: xc, makespan };

@@ -4,7 +4,7 @@
 // tested on its own.
 export { BySourceModel } from "./by-source-model.js";
 export { resolveRoute, requireUplink, RouteCache, type SplitRoute } from "./route.js";
-export { range, splitPlan, SplitPlanCache, RAW_INPUT_BITS } from "./split-plan.js";
+export { partitionPlan, range, splitPlan, SplitPlanCache, RAW_INPUT_BITS } from "./split-plan.js";
 export { cutTable, prefixMs, sendMs, targetMs, type CutTable } from "./cut-table.js";
 export {
   estimateNs, exitBranches, exitPlan, exitTable, pathBoundary, sendNs as exitSendNs,
@@ -12,6 +12,7 @@ export {
 } from "./exit-plan.js";
 export { enumerateClosedSets, DEFAULT_CLOSED_SET_LIMIT, type ClosedSetOptions } from "./cut-sets.js";
 export { maskCut, type MaskCut } from "./mask-cut.js";
+export { maskPlan } from "./mask-plan.js";
 export { boundaryBytesPerTensor } from "./per-tensor-bytes.js";
 export { articulationLayers, seriesParallel, type Block, type LayerBlock, type ParallelBlock, type Series, type SuperBlock } from "./series-parallel.js";
 export {

@@ -18,30 +18,42 @@ export function range(from: number, to: number): Int32Array {
 
 export function splitPlan(ctx: SchedulerContext, model: Model, route: SplitRoute, cut: Cut, bits: number): Plan {
   const L = model.layerCount;
-  const k = cut.upstreamCount;
+  return partitionPlan(ctx, model, route, range(0, cut.upstreamCount), range(cut.upstreamCount, L), cut.boundary, cut.label, bits);
+}
+
+/**
+ * The plan of any partition: `device` layers (ascending) on the origin, the boundary tensors in one
+ * transfer (each tensor once), the `cloud` layers on the target, and the result back. The caller
+ * guarantees that the two lists split the model and that the device side is predecessor-closed.
+ */
+export function partitionPlan(
+  ctx: SchedulerContext, model: Model, route: SplitRoute,
+  device: Int32Array, cloud: Int32Array, boundary: Int32Array, label: string, bits: number,
+): Plan {
   const steps: Step[] = [];
   let last = -1;
   const after = (): number[] => (last >= 0 ? [last] : []);
-  if (k > 0) {
-    steps.push({ kind: "compute", station: route.origin, cost: ctx.computeCost(route.origin, model, range(0, k)), deps: [] });
+  if (device.length > 0) {
+    steps.push({ kind: "compute", station: route.origin, cost: ctx.computeCost(route.origin, model, device), deps: [] });
     last = 0;
   }
-  const rawInput = k === 0;
+  const rawInput = device.length === 0;
+  const local = cloud.length === 0;
   const sentBits = rawInput ? RAW_INPUT_BITS : bits;
   let bytesSent = 0;
-  if (k < L) {
-    bytesSent = boundaryBytes(model, cut.boundary, bits, ctx.headerBytes);
+  if (!local) {
+    bytesSent = boundaryBytes(model, boundary, bits, ctx.headerBytes);
     steps.push({ kind: "transfer", link: route.uplink, bytes: bytesSent, deps: after() });
     last = steps.length - 1;
-    steps.push({ kind: "compute", station: route.target, cost: ctx.computeCost(route.target, model, range(k, L)), deps: [last] });
+    steps.push({ kind: "compute", station: route.target, cost: ctx.computeCost(route.target, model, cloud), deps: [last] });
     last = steps.length - 1;
     if (route.downlink >= 0) {
       steps.push({ kind: "transfer", link: route.downlink, bytes: ctx.resultBytes(model), deps: [last] });
     }
   }
   // Only an intermediate tensor is quantized: the raw image and a full local run lose nothing.
-  const loss = rawInput || k === L ? 0 : ctx.accuracyLossPct(model, cut.label, bits);
-  return makePlan(steps, { cut: cut.label, bits: k === L ? 0 : sentBits, bytesSent, accuracyLossPct: loss });
+  const loss = rawInput || local ? 0 : ctx.accuracyLossPct(model, label, bits);
+  return makePlan(steps, { cut: label, bits: local ? 0 : sentBits, bytesSent, accuracyLossPct: loss });
 }
 
 /**
