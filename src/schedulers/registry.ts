@@ -2,6 +2,7 @@
 // one line here.
 import { SplitsimError } from "../errors.js";
 import { cloudOnly } from "./cloud-only.js";
+import { dads } from "./dads.js";
 import { deviceOnly } from "./device-only.js";
 import { edgent } from "./edgent.js";
 import { fixedSplit } from "./fixed-split.js";
@@ -14,6 +15,7 @@ export const SCHEDULERS = {
   "cloud-only": cloudOnly,
   "fixed-split": fixedSplit,
   neurosurgeon,
+  dads,
   "job-offloading": jobOffloading,
   edgent,
 } as const satisfies Record<string, SchedulerFactory>;
