@@ -3,7 +3,7 @@
 // per-scheduler files under --out (requests.csv streamed while the run goes).
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { SplitsimError } from "../errors.js";
+import { isSplitsimError, SplitsimError } from "../errors.js";
 import { resourcesCsv, timeSeriesCsv, type RequestCsvOptions } from "../metrics/csv.js";
 import type { RunReport } from "../metrics/report.js";
 import { generateWorkload } from "../scenario/generate-workload.js";
@@ -51,7 +51,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
     // Only the summaries stay in memory; per-request rows go straight to requests.csv.
     const stream = dir === null ? null : new RequestsCsvStream(join(dir, "requests.csv"), csvOptions(scenario, source, name));
     try {
-      const result = runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, ...(stream ? { observers: [stream] } : {}) });
+      const result = runWithFile(args.scenario, name, () => runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, ...(stream ? { observers: [stream] } : {}) }));
       reports.push(result.report);
       if (dir !== null) {
         writeFileSync(join(dir, "report.json"), JSON.stringify(result.report, null, 2) + "\n");
@@ -64,6 +64,19 @@ export async function runCommand(args: RunArgs): Promise<void> {
   });
   if (tty) process.stderr.write("\r\x1b[K");
   process.stdout.write(formatReports(reports, args.format));
+}
+
+/**
+ * A bad input found only once a run is under way (a scheduler needing a rate or a deadline the
+ * workload lacks) is still reported with the scenario file and the scheduler that found it.
+ */
+function runWithFile<T>(file: string, scheduler: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (isSplitsimError(e)) throw new SplitsimError(`${file}: running ${scheduler}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** requests.csv's extra columns: content labels when a source has them, the scheduler's outcome columns. */
