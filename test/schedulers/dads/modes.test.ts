@@ -68,6 +68,16 @@ describe("dads modes", () => {
     expect(() => run(chain(closed, { mode: "heavy" }, 3), "dads")).toThrow(/mode heavy needs the sampling rate Q/);
   });
 
+  it("one cut for all frames, made again when the estimate moves: 8 → 0.5 Mbit/s at 97.5 ms", () => {
+    // At 0.5 Mbit/s l1's 1,000 B take 16 ms and the input 320 ms: all on the Pi (6, 0, 0) is now
+    // both DSL's cut and the least bottleneck (6 ms, still above the 5 ms interval: heavy).
+    const s = chain({ kind: "periodic", fps: 200 }, {}, 30);
+    (s.links.up as Record<string, unknown>) = { from: "pi", to: "cloud", bandwidthProfile: [[0, 8], [0.0975, 0.5]] };
+    const { requests, report } = run(s, "dads");
+    expect(requests.map((r) => r.cut)).toEqual([...Array(20).fill("l1"), ...Array(10).fill("l2")]);
+    expect(report.policy).toMatchObject({ decisions: 2, frames: { light: 0, heavy: 30 }, overloadedDecisions: 1, cuts: { "chain l1": 20, "chain l2": 10 } });
+  });
+
   it("bad options name dads, the option and what is allowed", () => {
     expect(() => run(chain({ kind: "batch" }, { mode: "medium" }, 2), "dads")).toThrow(/dads.*mode.*auto.*light.*heavy/s);
     expect(() => run(chain({ kind: "batch" }, { ratePerSec: 0 }, 2), "dads")).toThrow(/dads.*ratePerSec.*frames\/s > 0/s);
