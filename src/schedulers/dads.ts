@@ -43,6 +43,13 @@ interface Stream {
   lastDownBps: number;
   load: Load;
   plan: Plan | null;
+  /** Frames planned with the current decision, under its "<model> <cut label>" key. */
+  tally: Tally;
+}
+
+interface Tally {
+  key: string;
+  frames: number;
 }
 
 export const dads: SchedulerFactory = {
@@ -68,8 +75,8 @@ class Dads implements Scheduler {
   private readonly streams: Stream[] = [];
   private readonly resolved: BySourceModel<Stream>;
   private readonly frames: Record<Load, number> = { light: 0, heavy: 0 };
-  /** Frames per "<model> <cut label>" (the label of a partition: its maximal device layers). */
-  private readonly cuts: Record<string, number> = {};
+  /** Every decision's tally, summed per key at the end (a key is "<model> <cut label>"). */
+  private readonly tallies: Tally[] = [];
   private decisions = 0;
   private overloaded = 0;
   private dshEvaluations = 0;
@@ -81,7 +88,7 @@ class Dads implements Scheduler {
       const route = this.routes.offload(ctx, req.source, NAME);
       const s: Stream = {
         model, route, layers: this.layersOf(ctx, model, route), rate: this.rateOf(ctx, req.source),
-        lastUpBps: -1, lastDownBps: -1, load: "light", plan: null,
+        lastUpBps: -1, lastDownBps: -1, load: "light", plan: null, tally: { key: "", frames: 0 },
       };
       this.streams.push(s);
       return s;
@@ -95,18 +102,20 @@ class Dads implements Scheduler {
     // One cut for all frames: decided again only when an estimate moves (§3.2, item 5).
     if (s.plan === null || upBps !== s.lastUpBps || downBps !== s.lastDownBps) this.decide(ctx, s, upBps, downBps);
     this.frames[s.load]++;
-    const key = `${s.model.name} ${s.plan!.summary.cut}`;
-    this.cuts[key] = (this.cuts[key] ?? 0) + 1;
+    s.tally.frames++;
     req.record()["mode"] = s.load;
     return s.plan!;
   }
 
   summary(): Record<string, unknown> {
+    // Frames per "<model> <cut label>" (a partition's label: its maximal device layers).
+    const cuts: Record<string, number> = {};
+    for (const t of this.tallies) if (t.frames > 0) cuts[t.key] = (cuts[t.key] ?? 0) + t.frames;
     return {
       mode: this.opts.mode,
       decisions: this.decisions,
       frames: { ...this.frames },
-      cuts: { ...this.cuts },
+      cuts,
       // DADS's controller would ask the user to lower the sampling rate for these.
       overloadedDecisions: this.overloaded,
       dshEvaluations: this.dshEvaluations,
@@ -137,6 +146,8 @@ class Dads implements Scheduler {
     }
     s.load = load;
     s.plan = maskPlan(ctx, model, route, maskCut(model, chosen.upstream), this.opts.bits);
+    s.tally = { key: `${model.name} ${s.plan.summary.cut}`, frames: 0 };
+    this.tallies.push(s.tally);
     [s.lastUpBps, s.lastDownBps] = [upBps, downBps];
     this.decisions++;
   }
