@@ -6,6 +6,7 @@ import { hideBin } from "yargs/helpers";
 import { reportError } from "./errors.js";
 import { listDevices, listModels, listSchedulers } from "./list.js";
 import { showModel } from "./models-show.js";
+import { regressCommand } from "./regress-command.js";
 import { runCommand } from "./run-command.js";
 import { traceCommands } from "./trace-args.js";
 
@@ -38,6 +39,10 @@ try {
         format: argv.format,
       }),
     )
+    .command("regress [dir]", "re-run the golden cases and name every result that moved",
+      (y) => y.positional("dir", { type: "string", default: "test/golden", describe: "folder of <label>.golden.yaml cases" })
+        .option("update", { type: "boolean", default: false, describe: "store the new results as the golden ones" }),
+      async (a) => { process.exitCode = await regressCommand({ dir: a.dir, update: a.update }); })
     .command("trace", "inspect, convert or generate bandwidth traces", (y) => traceCommands(y))
     .command("schedulers", "list the built-in schedulers and their options (or a plug-in's)",
       (y) => y.option("plugin", { type: "string", describe: "a plug-in scheduler file (.ts, .mts, .js, .mjs): list its options" }),
