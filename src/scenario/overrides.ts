@@ -1,6 +1,8 @@
 // `--set path=value` overrides, applied to the parsed file before validation with the same
 // dotted paths (`workload.arrivals.fps=10`, `sources.0.requests=5`). Values are read as YAML
-// flow scalars, so `10` is a number, `true` a boolean and `[a, b]` a list.
+// flow scalars, so `10` is a number, `true` a boolean and `[a, b]` a list. A null value (`path=`,
+// `path=null` or `path=~`) removes the key: no scenario field takes null, and a grid sometimes has
+// to drop one (`workload.model=null` with `workload.models=...`).
 import { parse } from "yaml";
 import type { Problem } from "./problems.js";
 
@@ -41,5 +43,9 @@ function setIn(obj: unknown, keys: readonly string[], value: unknown): unknown {
     return copy;
   }
   const base = obj !== null && typeof obj === "object" && !Array.isArray(obj) ? (obj as Record<string, unknown>) : {};
+  if (rest.length === 0 && value === null) {
+    const { [head]: _removed, ...kept } = base;
+    return kept;
+  }
   return { ...base, [head]: setIn(base[head], rest, value) };
 }

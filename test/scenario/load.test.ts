@@ -123,6 +123,14 @@ describe("--set overrides", () => {
     expect(s.schedulers).toEqual(["cloud-only"]);
   });
 
+  it("a null value removes the key: a single model traded for a mix", () => {
+    const text = BASE.replace("workload:\n", "workload:\n  model: vgg16\n");
+    for (const none of ["null", "~", ""]) {
+      const s = resolveScenarioText(text, "t.yaml", { sets: [`workload.model=${none}`, "workload.models={alexnet: 1, vgg16: 3}"] });
+      expect(s.sources[0]!.models).toEqual({ alexnet: 1, vgg16: 3 });
+    }
+  });
+
   it("reports a malformed --set and a bad value it sets", () => {
     const p = problemsOf(BASE, ["no-equals-sign", "workload.requests=-1"]);
     expect(p.map((x) => x.path).sort()).toEqual(["--set", "workload.requests"]);
