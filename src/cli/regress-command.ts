@@ -5,6 +5,9 @@
 import { findCases, readCase, regressCase, storePath, type CaseOutcome } from "../research/golden.js";
 import { formatChanges } from "../research/json-diff.js";
 
+/** Fields printed per scheduler: the first ones (summary figures come first in a report) tell the story. */
+const SHOWN = 15;
+
 export interface RegressArgs {
   dir: string;
   update: boolean;
@@ -34,7 +37,10 @@ function describe(o: CaseOutcome): string {
     const whole = fields.length === 1 && fields[0]!.path === "";
     if (whole && fields[0]!.old === undefined) lines.push(`  ${scheduler}: new scheduler`);
     else if (whole && fields[0]!.new === undefined) lines.push(`  ${scheduler}: no longer run`);
-    else lines.push(`  ${scheduler}:`, formatChanges(fields, "    "));
+    else {
+      lines.push(`  ${scheduler}:`, formatChanges(fields.slice(0, SHOWN), "    "));
+      if (fields.length > SHOWN) lines.push(`    … and ${fields.length - SHOWN} more fields (the stored file is ${storePath(o.case)})`);
+    }
   }
   return lines.join("\n");
 }
