@@ -43,6 +43,7 @@ try {
       (y) => y.positional("dir", { type: "string", default: "test/golden", describe: "folder of <label>.golden.yaml cases" })
         .option("update", { type: "boolean", default: false, describe: "store the new results as the golden ones" }),
       async (a) => { process.exitCode = await regressCommand({ dir: a.dir, update: a.update }); })
+    .command((await import("./compare-command.js")).compareCommandModule)
     .command("trace", "inspect, convert or generate bandwidth traces", (y) => traceCommands(y))
     .command("schedulers", "list the built-in schedulers and their options (or a plug-in's)",
       (y) => y.option("plugin", { type: "string", describe: "a plug-in scheduler file (.ts, .mts, .js, .mjs): list its options" }),
