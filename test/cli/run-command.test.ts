@@ -18,7 +18,7 @@ describe("splitsim run", () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines[1]).toMatch(/^scheduler\s+completed/);
-    expect(lines.slice(3).map((l) => l.split(/\s+/)[0])).toEqual(["device-only", "cloud-only", "neurosurgeon"]);
+    expect(lines.slice(3).map((l) => l.split(/\s+/)[0])).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon"]);
   });
 
   it("--format json prints only a JSON array with one report per scheduler", () => {

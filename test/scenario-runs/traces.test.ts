@@ -9,7 +9,7 @@ const SHARED = new URL("../../../shared/traces/", import.meta.url).pathname;
 const sharedMissing = !process.env["CI"] && !(await import("node:fs")).existsSync(SHARED);
 
 const small = (extra: string[] = []) =>
-  loadScenario("scenarios/quickstart.yaml", { sets: ["workload.requests=200", "workload.warmupRequests=0", ...extra] });
+  loadScenario("scenarios/examples/overload.yaml", { sets: ["workload.requests=200", "workload.warmupRequests=0", ...extra] });
 
 describe("traces on links", () => {
   it("a random offset is drawn per seed and equals running with that offset fixed, for every scheduler", () => {
