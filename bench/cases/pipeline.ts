@@ -1,5 +1,5 @@
 // Cases 3 and 4: the "quickstart pipeline" (scenarios/examples/overload.yaml, which was the
-// quickstart until issue 13 and is kept byte for byte so figures stay comparable: ResNet-50 from
+// quickstart until issue 13 and keeps its nodes, links and workload so figures stay comparable: ResNet-50 from
 // a Jetson Nano over an LTE-like trace to a batching A100) with the request count overridden as --set
 // does. Timed: workload generation and the simulation apart, so events/s is the kernel's rate
 // and the wall time is what a user waits for one scheduler (scenario loading excluded: it does
