@@ -53,6 +53,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
     try {
       const result = runWithFile(args.scenario, name, () => runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, ...(stream ? { observers: [stream] } : {}) }));
       reports.push(result.report);
+      warnIfUnstable(result.report);
       if (dir !== null) {
         writeFileSync(join(dir, "report.json"), JSON.stringify(result.report, null, 2) + "\n");
         writeFileSync(join(dir, "resources.csv"), resourcesCsv(result.report));
@@ -64,6 +65,18 @@ export async function runCommand(args: RunArgs): Promise<void> {
   });
   if (tty) process.stderr.write("\r\x1b[K");
   process.stdout.write(formatReports(reports, args.format));
+}
+
+/**
+ * A run whose arrivals bring some resource more work than it can do says so on stderr: its latencies
+ * grow with the run's length and mean little. The report carries `stable: false` as well.
+ */
+function warnIfUnstable(r: RunReport): void {
+  if (r.stable !== false) return;
+  const over = Object.entries(r.resources)
+    .filter(([, res]) => res.offeredUtilisation !== null && res.offeredUtilisation >= 1)
+    .map(([id, res]) => `${id} at ${Math.round(res.offeredUtilisation! * 100)} %`);
+  process.stderr.write(`splitsim: warning: ${r.scheduler} is unstable (offered load ${over.join(", ")} of capacity); its latencies grow with the run's length\n`);
 }
 
 /**

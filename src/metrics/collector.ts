@@ -39,6 +39,7 @@ export class Collector implements Observer {
   private missed = 0;
   private admitted = 0;
   private t0: Time = -1;
+  private lastArrival: Time = -1;
   /** Arrival of the first request after the warm-up, -1 until it arrives. */
   private measuredFrom: Time = -1;
   private lastEvent: Time = 0;
@@ -71,6 +72,7 @@ export class Collector implements Observer {
     this.lastEvent = t;
     this.admitted++;
     if (this.t0 < 0) this.t0 = t;
+    this.lastArrival = t;
     if (this.measuredFrom < 0 && req.id >= this.opts.warmupRequests) this.measuredFrom = t;
     this.accounts.arrive(t);
   }
@@ -139,10 +141,14 @@ export class Collector implements Observer {
     const figures: { servers: number; f: ResourceFigures }[] = [];
     const resources: Record<string, ResourceReport> = {};
     this.accounts.settle(t1);
+    const spanNs = this.lastArrival - t0;
+    let stable: boolean | null = spanNs > 0 ? true : null;
     this.infos.forEach((info, k) => {
       const f = resourceFigures(this.accounts, k, t0, t1, emptyNs);
       figures.push({ servers: info.servers, f });
-      resources[info.id] = resourceDraft(info, f);
+      const offered = spanNs > 0 ? f.busyNs / (info.servers * spanNs) : null;
+      if (offered !== null && offered >= 1) stable = false;
+      resources[info.id] = resourceDraft(info, f, offered);
     });
     const overall = overallFigures(figures, t1 - t0, emptyNs);
 
@@ -159,6 +165,7 @@ export class Collector implements Observer {
       },
       throughputPerSec: t1 > from ? (measured * 1e9) / (t1 - from) : 0,
       makespanMs: toMs(t1 - t0),
+      stable,
       window: { t0Ms: toMs(t0), t1Ms: toMs(t1), measuredFromMs: toMs(from), warmupRequests: warm, emptyMs: toMs(emptyNs) },
       bubbleRatio: { overall: overall.bubbleRatio, active: overall.activeBubbleRatio, excludingStarved: overall.bubbleRatioExcludingStarved },
       resources,
@@ -172,12 +179,13 @@ export class Collector implements Observer {
   }
 }
 
-function resourceDraft(info: ResourceInfo, f: ResourceFigures): ResourceReport {
+function resourceDraft(info: ResourceInfo, f: ResourceFigures, offered: number | null): ResourceReport {
   return {
     kind: info.kind,
     servers: info.servers,
     busyMs: toMs(f.busyNs),
     utilisation: f.utilisation,
+    offeredUtilisation: offered,
     bubbleRatio: f.bubbleRatio,
     fillMs: toMs(f.fillNs),
     drainMs: toMs(f.drainNs),

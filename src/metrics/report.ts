@@ -15,6 +15,12 @@ export interface ResourceReport {
   servers: number;
   busyMs: number;
   utilisation: number;
+  /**
+   * Work brought by the arrivals over the capacity of their span: busy / (servers · (last arrival −
+   * first arrival)). Above 1 the resource cannot keep up with the offered rate. Null when every
+   * request arrived at once (a batch): there is no rate to keep up with.
+   */
+  offeredUtilisation: number | null;
   bubbleRatio: number;
   fillMs: number;
   drainMs: number;
@@ -44,6 +50,8 @@ export interface RunReport {
   latencyMs: LatencySummary;
   throughputPerSec: number;
   makespanMs: number;
+  /** False when some resource's offeredUtilisation is ≥ 1 (latencies then grow with the run's length); null for a batch. */
+  stable: boolean | null;
   window: { t0Ms: number; t1Ms: number; measuredFromMs: number; warmupRequests: number; emptyMs: number };
   bubbleRatio: { overall: number; active: number; excludingStarved: number };
   resources: Record<string, ResourceReport>;
@@ -107,6 +115,7 @@ export function buildRunReport(draft: RunReport): RunReport {
     },
     throughputPerSec: roundRatio(d.throughputPerSec),
     makespanMs: roundMs(d.makespanMs),
+    stable: d.stable,
     window: {
       t0Ms: roundMs(d.window.t0Ms),
       t1Ms: roundMs(d.window.t1Ms),
@@ -152,6 +161,7 @@ function resourceReport(r: ResourceReport): ResourceReport {
     servers: r.servers,
     busyMs: roundMs(r.busyMs),
     utilisation: roundRatio(r.utilisation),
+    offeredUtilisation: r.offeredUtilisation === null ? null : roundRatio(r.offeredUtilisation),
     bubbleRatio: roundRatio(r.bubbleRatio),
     fillMs: roundMs(r.fillMs),
     drainMs: roundMs(r.drainMs),

@@ -4,7 +4,7 @@ import { buildRunReport, type ResourceReport, type RunReport } from "../../src/m
 import { play, stations } from "./replay.js";
 
 const resource = (): ResourceReport => ({
-  kind: "station", servers: 2, busyMs: 1 / 3, utilisation: 2 / 3, bubbleRatio: 1 / 3, fillMs: 1, drainMs: 2,
+  kind: "station", servers: 2, busyMs: 1 / 3, utilisation: 2 / 3, offeredUtilisation: 0.7, bubbleRatio: 1 / 3, fillMs: 1, drainMs: 2,
   internalIdleMs: 3, activeBubbleRatio: 0.25, idleByCauseMs: { starved: 1, upstream: 1, held: 1 },
   serverBusyMs: [1 / 6, 1 / 6], bubbleRatioExcludingStarved: 0.2, firstStartMs: 0, lastEndMs: 9, used: true,
 });
@@ -13,7 +13,7 @@ const draft = (): RunReport => ({
   scenario: "s", scheduler: "x", seed: 1, scenarioHash: "h", estimator: "ewma", options: { b: 1, a: { d: 2, c: 3 } },
   requests: { admitted: 3, completed: 2, dropped: 1, deadlineMissed: 0, measured: 2 },
   latencyMs: { mean: 2 / 3, p50: 1, p90: 1, p95: 1, p99: 1, max: 1 },
-  throughputPerSec: 1000 / 3, makespanMs: 2 / 3,
+  throughputPerSec: 1000 / 3, makespanMs: 2 / 3, stable: true,
   window: { t0Ms: 0, t1Ms: 2 / 3, measuredFromMs: 0, warmupRequests: 0, emptyMs: 0 },
   bubbleRatio: { overall: 2 / 3, active: 0, excludingStarved: 0 },
   resources: { dev: resource(), cloud: resource() },

@@ -19,6 +19,7 @@ export function fakeReport(scheduler: string, seed: number, v: Values): RunRepor
     latencyMs: { mean: v.p95 / 2, p50: v.p95 / 2, p90: v.p95 * 0.9, p95: v.p95, p99: v.p95 * 1.1, max: v.p95 * 1.2 },
     throughputPerSec: v.throughput ?? 30,
     makespanMs: 3400,
+    stable: true,
     window: { t0Ms: 0, t1Ms: 3400, measuredFromMs: 0, warmupRequests: 0, emptyMs: 0 },
     bubbleRatio: { overall: v.bubble ?? 0.5, active: 0.4, excludingStarved: 0.3 },
     resources: {},
