@@ -1,16 +1,18 @@
 // The run summary printed on stdout: one row per scheduler, as a table, JSON or CSV.
 // Presentation only: every figure comes from the reports.
 import { stringify } from "csv-stringify/sync";
+import { flatTable } from "../metrics/flat-report.js";
 import type { RunReport } from "../metrics/report.js";
 import { formatTable } from "./table.js";
 
 const COLUMNS = ["scheduler", "completed", "dropped", "mean ms", "p95 ms", "p99 ms", "throughput/s", "bubble", "acc. loss pp"];
 
-function summaryRow(r: RunReport): string[] {
+function summaryRow(r: RunReport, missed: boolean): string[] {
   return [
     r.scheduler,
     String(r.requests.completed),
     String(r.requests.dropped),
+    ...(missed ? [String(r.requests.deadlineMissed)] : []),
     r.latencyMs.mean.toFixed(2),
     r.latencyMs.p95.toFixed(2),
     r.latencyMs.p99.toFixed(2),
@@ -23,11 +25,18 @@ function summaryRow(r: RunReport): string[] {
 
 export function formatReports(reports: readonly RunReport[], format: "table" | "json" | "csv"): string {
   if (format === "json") return JSON.stringify(reports, null, 2) + "\n";
+  if (format === "csv") {
+    // Data, not the display table: every summary field at the report's precision (docs/metrics.md).
+    const { header, rows } = flatTable(reports);
+    // Booleans as true/false (csv-stringify's default writes false as an empty cell); null as empty.
+    return stringify([header, ...rows.map((row) => row.map((v) => (v === null ? "" : v)))], { cast: { boolean: (b) => String(b) } });
+  }
   const first = reports[0];
   // Every report of one scenario asks for the same deadlines: one column each, P(latency <= D).
-  const columns = [...COLUMNS, ...(first?.deadlineReliability ?? []).map((d) => `P(<=${d.deadlineMs} ms)`)];
-  const rows = reports.map(summaryRow);
-  if (format === "csv") return stringify([columns, ...rows]);
+  // Deadline misses when the run has deadlines (or misses): hidden, a table would look all met.
+  const missed = reports.some((r) => r.requests.deadlineMissed > 0 || r.deadlineReliability !== undefined);
+  const columns = [...COLUMNS.slice(0, 3), ...(missed ? ["missed"] : []), ...COLUMNS.slice(3), ...(first?.deadlineReliability ?? []).map((d) => `P(<=${d.deadlineMs} ms)`)];
+  const rows = reports.map((r) => summaryRow(r, missed));
   const title = first === undefined ? "" : `scenario ${first.scenario}, seed ${first.seed}\n`;
   return title + formatTable(columns, rows);
 }

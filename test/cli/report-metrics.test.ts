@@ -40,19 +40,22 @@ describe("the summary's deadline columns", () => {
     const cells = (l: string) => l.trim().split(/\s{2,}/);
     expect(cells(header!).slice(-2)).toEqual(["P(<=50 ms)", "P(<=100 ms)"]);
     expect(cells(row!).slice(-2)).toEqual(["0.300", "0.800"]);
+    // With deadlines the table shows the misses too (no per-request deadline here: 0).
+    expect(cells(header!).slice(0, 4)).toEqual(["scheduler", "completed", "dropped", "missed"]);
+    expect(cells(row!)[3]).toBe("0");
   });
 
-  it("--format csv has the same columns and values", () => {
+  it("--format csv has a column per deadline, at full precision", () => {
     const r = cli("run", file, "--format", "csv");
     expect(r.code).toBe(0);
     const [header, row] = csvRows(r.stdout);
-    expect(header!.slice(-2)).toEqual(["P(<=50 ms)", "P(<=100 ms)"]);
-    expect(row!.slice(-2)).toEqual(["0.300", "0.800"]);
+    const at = (name: string) => row![header!.indexOf(name)];
+    expect([at("deadlineReliability.50ms"), at("deadlineReliability.100ms")]).toEqual(["0.3", "0.8"]);
   });
 
-  it("without deadlines there is no P column", () => {
+  it("without deadlines there is no deadline column", () => {
     const r = cli("run", scenarioFile("").file, "--format", "csv");
-    expect(csvRows(r.stdout)[0]!.some((c) => c.startsWith("P("))).toBe(false);
+    expect(csvRows(r.stdout)[0]!.some((c) => c.startsWith("deadlineReliability"))).toBe(false);
   });
 });
 
