@@ -45,3 +45,17 @@ describe("flattenReport", () => {
     ]);
   });
 });
+
+describe("the table's missed column", () => {
+  it("appears when requests missed their own deadline: at 40 frames/s a 20 ms deadline is missed by device-only", () => {
+    const r = cli("run", "scenarios/quickstart.yaml", "--set", "workload.requests=300", "--set", "workload.deadlineMs=20", "--set", "schedulers=[device-only, neurosurgeon]");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    const cells = (l: string) => l.trim().split(/\s{2,}/);
+    expect(cells(lines[1]!).slice(0, 4)).toEqual(["scheduler", "completed", "dropped", "missed"]);
+    // device-only's mean is about 40 ms: most of its frames miss 20 ms; neurosurgeon's (~10 ms) few.
+    const missed = lines.slice(3).map((l) => Number(cells(l)[3]));
+    expect(missed[0]).toBeGreaterThan(100);
+    expect(missed[1]).toBeLessThan(missed[0]! / 5);
+  });
+});
