@@ -4,7 +4,8 @@
 import { mkdirSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { isSplitsimError, SplitsimError } from "../errors.js";
-import { resourcesCsv, timeSeriesCsv, type RequestCsvOptions } from "../metrics/csv.js";
+import { resourcesCsv, timeSeriesCsv } from "../metrics/csv.js";
+import { requestCsvOptions } from "../scenario/request-csv-options.js";
 import type { RunReport } from "../metrics/report.js";
 import { generateWorkload } from "../scenario/generate-workload.js";
 import { loadScenario } from "../scenario/load.js";
@@ -49,7 +50,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
     const dir = args.out === undefined ? null : join(args.out, name);
     if (dir !== null) mkdirSync(dir, { recursive: true });
     // Only the summaries stay in memory; per-request rows go straight to requests.csv.
-    const stream = dir === null ? null : new RequestsCsvStream(join(dir, "requests.csv"), csvOptions(scenario, source, name));
+    const stream = dir === null ? null : new RequestsCsvStream(join(dir, "requests.csv"), requestCsvOptions(scenario, source, name));
     try {
       const result = runWithFile(args.scenario, name, () => runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, ...(stream ? { observers: [stream] } : {}) }));
       reports.push(result.report);
@@ -90,15 +91,6 @@ function runWithFile<T>(file: string, scheduler: string, f: () => T): T {
     if (isSplitsimError(e)) throw new SplitsimError(`${file}: running ${scheduler}: ${e.message}`);
     throw e;
   }
-}
-
-/** requests.csv's extra columns: content labels when a source has them, the scheduler's outcome columns. */
-function csvOptions(s: ResolvedScenario, source: SchedulerSource, name: string): RequestCsvOptions {
-  const o: RequestCsvOptions = {};
-  if (s.sources.some((src) => src.content !== undefined)) o.contentLabels = s.sources.map((src) => src.content?.labels ?? null);
-  const columns = source.factory(name)?.requestColumns;
-  if (columns !== undefined && columns.length > 0) o.outcomeColumns = columns.map((c) => c.name);
-  return o;
 }
 
 function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source: SchedulerSource): string[] {

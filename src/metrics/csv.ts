@@ -22,7 +22,7 @@ const ms6 = formatMs;
 
 export const REQUEST_COLUMNS = [
   "id", "source", "model", "arrivalMs", "completionMs", "latencyMs", "queueingMs", "computeMs", "transferMs",
-  "cut", "bits", "bytes", "accuracyLossPct", "deadlineMet", "dropped", "dropReason",
+  "cut", "bits", "bytes", "accuracyLossPct", "deadlineMet", "dropped", "dropReason", "warmup",
 ] as const;
 
 /** What decides requests.csv's columns beyond the standard ones, and how sources are named. */
@@ -36,6 +36,8 @@ export interface RequestCsvOptions {
   contentLabels?: ReadonlyArray<readonly string[] | null>;
   /** Outcome fields the scheduler declares (its factory's requestColumns), in order. */
   outcomeColumns?: readonly string[];
+  /** The scenario's warm-up count: requests with a smaller id are flagged `warmup` (left out of latency). */
+  warmupRequests?: number;
 }
 
 /** The header row for these options. */
@@ -62,6 +64,7 @@ export function requestRow(r: Request, o: RequestCsvOptions = {}): string[] {
     ms6(r.arrival), done ? ms6(r.completion) : "", done ? ms6(r.completion - r.arrival) : "",
     ms6(r.queueingNs), ms6(r.computeNs), ms6(r.transferNs),
     r.cut, String(r.bits), String(r.bytesSent), String(r.accuracyLossPct), deadlineMet, String(r.dropped), r.dropReason,
+    String(r.id < (o.warmupRequests ?? 0)),
   ];
   if (o.contentLabels) row.push(r.content < 0 ? "" : (o.contentLabels[r.source]?.[r.content] ?? String(r.content)));
   if (o.outcomeColumns) for (const c of o.outcomeColumns) row.push(outcomeCell(r.outcome?.[c]));

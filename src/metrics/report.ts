@@ -60,6 +60,8 @@ export interface RunReport {
   deadlineReliability?: Array<{ deadlineMs: number; reliability: number }>;
   /** Throughput and latency per bin of the scenario's metrics.binMs. */
   timeSeries?: TimeSeries;
+  /** Where simulation time 0 read each traced link's trace, s (drawn per seed with offsetS: random). */
+  traceOffsetS?: Record<string, number>;
   /** What the scheduler's summary() returned at the end of the run. */
   policy?: Record<string, unknown>;
 }
@@ -71,6 +73,8 @@ export interface ReportMeta {
   seed: number;
   scenarioHash: string;
   estimator: string;
+  /** Per traced link, its trace offset in s. */
+  traceOffsetS?: Record<string, number>;
   /** The scheduler's summary(), when it has one. */
   policy?: Record<string, unknown>;
 }
@@ -135,6 +139,7 @@ export function buildRunReport(draft: RunReport): RunReport {
       ? {}
       : { deadlineReliability: d.deadlineReliability.map((r) => ({ deadlineMs: r.deadlineMs, reliability: roundRatio(r.reliability) })) }),
     ...(d.timeSeries === undefined ? {} : { timeSeries: seriesReport(d.timeSeries) }),
+    ...(d.traceOffsetS === undefined ? {} : { traceOffsetS: d.traceOffsetS }),
     ...(d.policy === undefined ? {} : { policy: sortKeysDeep(d.policy) as Record<string, unknown> }),
   };
 }

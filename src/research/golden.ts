@@ -7,13 +7,12 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { SplitsimError } from "../errors.js";
-import { requestsCsv, type RequestCsvOptions } from "../metrics/csv.js";
+import { requestsCsv } from "../metrics/csv.js";
 import { generateWorkload } from "../scenario/generate-workload.js";
 import { loadScenario } from "../scenario/load.js";
 import { loadPlugins } from "../scenario/load-plugins.js";
+import { requestCsvOptions } from "../scenario/request-csv-options.js";
 import { runScenario } from "../scenario/run.js";
-import type { SchedulerSource } from "../scenario/scheduler-source.js";
-import type { ResolvedScenario } from "../scenario/types.js";
 import { jsonDiff, type FieldChange } from "./json-diff.js";
 
 export const CASE_SUFFIX = ".golden.yaml";
@@ -99,19 +98,10 @@ export async function runCase(c: GoldenCase): Promise<Stored> {
     out[name] = {
       // Through JSON and back: what is compared is what a file holds.
       report: JSON.parse(JSON.stringify(report)),
-      requestsCsvSha256: createHash("sha256").update(requestsCsv(requests, csvOptions(s, source, name))).digest("hex"),
+      requestsCsvSha256: createHash("sha256").update(requestsCsv(requests, requestCsvOptions(s, source, name))).digest("hex"),
     };
   }
   return out;
-}
-
-/** requests.csv as `splitsim run --out` writes it: content labels when present, the scheduler's columns. */
-function csvOptions(s: ResolvedScenario, source: SchedulerSource, name: string): RequestCsvOptions {
-  const o: RequestCsvOptions = {};
-  if (s.sources.some((src) => src.content !== undefined)) o.contentLabels = s.sources.map((src) => src.content?.labels ?? null);
-  const columns = source.factory(name)?.requestColumns;
-  if (columns !== undefined && columns.length > 0) o.outcomeColumns = columns.map((col) => col.name);
-  return o;
 }
 
 export function storePath(c: GoldenCase): string {

@@ -37,6 +37,15 @@ export interface RunOptions {
   schedulers?: SchedulerSource;
 }
 
+/** The offset (s, to the ns) at which each traced link read its trace: random offsets differ per seed. */
+function traceOffsets(s: ResolvedScenario, workload: Workload): { traceOffsetS?: Record<string, number> } {
+  const out: Record<string, number> = {};
+  s.links.forEach((l, i) => {
+    if (l.bandwidth.kind === "trace") out[l.name] = Number((workload.traceOffsetsNs[i]! / 1e9).toFixed(9));
+  });
+  return Object.keys(out).length === 0 ? {} : { traceOffsetS: out };
+}
+
 /** Runs one scheduler, given by name or as a Scheduler object, over the scenario. */
 export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, opts: RunOptions = {}): RunResult {
   const schedulerName = typeof scheduler === "string" ? scheduler : scheduler.name;
@@ -79,6 +88,7 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
     seed: s.seed,
     scenarioHash: scenarioHash(s),
     estimator: estimatorLabel(built.estimator),
+    ...traceOffsets(s, workload),
     ...(policy === undefined ? {} : { policy }),
   });
   return { report, requests: collector.requests, events: sim.eventCount };

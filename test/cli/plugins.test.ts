@@ -39,7 +39,7 @@ describe("plug-in schedulers on the command line", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^offload-when-busy\s+30\s+0/m);
     const csv = readFileSync(join(out, "offload-when-busy", "requests.csv"), "utf8").trim().split("\n");
-    expect(csv[0]!.endsWith(",dropReason,mode,deviceBacklog")).toBe(true);
+    expect(csv[0]!.endsWith(",dropReason,warmup,mode,deviceBacklog")).toBe(true);
     // The first frame finds the device idle; the second (33 ms later) finds it still busy (56 ms a frame).
     expect(csv[1]!.endsWith(",local,0")).toBe(true);
     expect(csv[2]!.endsWith(",offload,1")).toBe(true);

@@ -65,3 +65,19 @@ describe("traces on links", () => {
     expect(problems[1]!.message).toMatch(/bad-trace\.csv:3/);
   });
 });
+
+describe("the report's trace offsets", () => {
+  it("name each traced link's offset, and re-running with it fixed gives the same numbers", () => {
+    const s = small();
+    const r = runScenario(s, "cloud-only").report;
+    const drawn = generateWorkload(s).traceOffsetsNs[0]! / 1e9;
+    expect(r.traceOffsetS).toEqual({ up: Number(drawn.toFixed(9)) });
+    const fixed = runScenario(small([`links.up.offsetS=${r.traceOffsetS!["up"]}`]), "cloud-only").report;
+    expect(fixed.latencyMs).toEqual(r.latencyMs);
+  });
+
+  it("are absent when no link reads a trace", () => {
+    const r = runScenario(loadScenario("scenarios/quickstart.yaml", { sets: ["workload.requests=20", "workload.warmupRequests=0"] }), "cloud-only").report;
+    expect(r.traceOffsetS).toBeUndefined();
+  });
+});

@@ -24,15 +24,15 @@ describe("edgent on the command line", () => {
     // resnet18 on the Pi: exit2 takes 125.46 ms (within 150); nothing fits within 60 ms.
     expect(edgent([], out).code).toBe(0);
     const csv = readFileSync(join(out, "edgent", "requests.csv"), "utf8").trim().split("\n");
-    expect(csv[0]!.endsWith(",dropReason,exit")).toBe(true);
-    expect(csv.slice(1).map((l) => l.split(",").slice(-2).join(","))).toEqual(Array(3).fill(",exit2"));
+    expect(csv[0]!.endsWith(",dropReason,warmup,exit")).toBe(true);
+    expect(csv.slice(1).map((l) => l.split(",").slice(-3).join(","))).toEqual(Array(3).fill(",false,exit2"));
     const report = JSON.parse(readFileSync(join(out, "edgent", "report.json"), "utf8")) as { policy: unknown };
     expect(report.policy).toEqual({ exits: { final: 0, exit3: 0, exit2: 3, exit1: 0 }, refused: 0, infeasibleRanFastest: 0 });
 
     const refused = join(mkdtempSync(join(tmpdir(), "splitsim-edgent-")), "r");
     expect(edgent(["workload.deadlineMs=60"], refused).code).toBe(0);
     const rows = readFileSync(join(refused, "edgent", "requests.csv"), "utf8").trim().split("\n").slice(1);
-    expect(rows.map((l) => l.split(",").slice(-2).join(","))).toEqual(Array(3).fill("infeasible,"));
+    expect(rows.map((l) => l.split(",").slice(-3).join(","))).toEqual(Array(3).fill("infeasible,false,"));
   });
 
   it("a model without exits exits 2 and names the models that have them", () => {
