@@ -95,7 +95,16 @@ function runWithFile<T>(file: string, scheduler: string, f: () => T): T {
 
 function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source: SchedulerSource): string[] {
   if (flag === undefined) return s.schedulers;
-  if (flag === "all") return source.names();
+  if (flag === "all") {
+    // As `schedulers: all` in a file: those the scenario gives every required option, the rest named.
+    const runnable: string[] = [];
+    for (const n of source.names()) {
+      const missing = (source.factory(n)?.requiredOptions ?? []).filter((o) => s.options[n]?.[o] === undefined);
+      if (missing.length === 0) runnable.push(n);
+      else process.stderr.write(`splitsim: --scheduler all: skipping ${n} (it needs ${missing.map((o) => `options.${n}.${o}`).join(", ")})\n`);
+    }
+    return runnable;
+  }
   const names = splitList(flag);
   const unknown = names.filter((n) => source.factory(n) === undefined);
   if (unknown.length > 0 || names.length === 0) {

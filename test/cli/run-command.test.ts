@@ -13,6 +13,16 @@ function cli(...args: string[]) {
 const SMALL = ["--set", "workload.requests=50", "--set", "workload.warmupRequests=0"];
 
 describe("splitsim run", () => {
+  it("--scheduler all runs what the scenario can configure and names what it skipped and why", () => {
+    // overload.yaml gives no fixed-split cut and no edgent deadline.
+    const r = cli("run", "scenarios/examples/overload.yaml", ...SMALL, "--scheduler", "all", "--format", "json");
+    expect(r.code).toBe(0);
+    const names = (JSON.parse(r.stdout) as Array<{ scheduler: string }>).map((x) => x.scheduler);
+    expect(names).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading"]);
+    expect(r.stderr).toMatch(/skipping fixed-split \(it needs options\.fixed-split\.cut\)/);
+    expect(r.stderr).toMatch(/skipping edgent \(it needs options\.edgent\.deadlineMs\)/);
+  });
+
   it("prints a table with one row per scheduler", () => {
     const r = cli("run", "scenarios/quickstart.yaml", ...SMALL);
     expect(r.code).toBe(0);
