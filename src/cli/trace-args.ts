@@ -1,7 +1,7 @@
 // yargs definitions of `splitsim trace ...` (kept apart from main.ts to keep both small).
 import type { Argv } from "yargs";
 import { SplitsimError } from "../errors.js";
-import type { SyntheticSpec } from "../platform/bandwidth/synthetic.js";
+import { syntheticProblems, type SyntheticSpec } from "../platform/bandwidth/synthetic.js";
 import { WRITABLE_FORMATS } from "../platform/bandwidth/writers.js";
 import { convertCommand, generateCommand, inspectCommand } from "./trace-command.js";
 
@@ -39,13 +39,23 @@ export function traceCommands(y: Argv): Argv {
         .option("mean-good-s", { type: "number" }).option("mean-bad-s", { type: "number" })
         .option("duration-s", { type: "number", describe: "length of the trace" })
         .option("seed", { type: "number", default: 1 })),
-      (a) => generateCommand(syntheticSpec(a), { format: a.format, out: a.out, force: a.force }))
+      (a) => generateCommand(checked(syntheticSpec(a)), { format: a.format, out: a.out, force: a.force }))
     .demandCommand(1, "name a trace command: inspect, convert or generate");
 }
 
 function need(v: number | undefined, flag: string): number {
   if (v === undefined || !Number.isFinite(v) || v < 0) throw new SplitsimError(`--${flag}: give a number >= 0`);
   return v;
+}
+
+/** The same bounds as a synthetic trace in a scenario, named by their flags. */
+function checked(spec: SyntheticSpec): SyntheticSpec {
+  const bad = syntheticProblems(spec);
+  if (bad.length > 0) {
+    const flag = (field: string): string => "--" + field.replace(/S$/, "-s").replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());
+    throw new SplitsimError(bad.map(([field, message]) => `${flag(field)}: ${message}`).join("\n"));
+  }
+  return spec;
 }
 
 function syntheticSpec(a: Record<string, unknown>): SyntheticSpec {

@@ -1,7 +1,7 @@
 // `splitsim trace inspect | convert | generate`: look at a trace file as splitsim reads it, move
 // traces between tools' formats, and write synthetic traces. Files are only written when asked
 // (--out), and an existing file is never replaced without --force.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { SplitsimError } from "../errors.js";
 import { readTrace, type TraceFormat } from "../platform/bandwidth/formats/index.js";
 import { synthesize, type SyntheticSpec } from "../platform/bandwidth/synthetic.js";
@@ -21,6 +21,7 @@ function readOpts(a: ReadArgs): { binMs?: number; column?: string } {
 
 function readText(file: string): string {
   if (!existsSync(file)) throw new SplitsimError(`${file}: file not found`);
+  if (!statSync(file).isFile()) throw new SplitsimError(`${file}: not a file (a folder or a device); give a trace file`);
   return readFileSync(file, "utf8");
 }
 

@@ -2,7 +2,7 @@
 // synthetic trace, then applies `scale` and `minMbps`. The data is loaded here, once, so a run
 // never touches the disk; problems name the link and, for files, the file and line.
 import { readTrace, TraceFormatError } from "../platform/bandwidth/formats/index.js";
-import { synthesize } from "../platform/bandwidth/synthetic.js";
+import { synthesize, syntheticProblems } from "../platform/bandwidth/synthetic.js";
 import { scaleTrace, type TraceData } from "../platform/bandwidth/trace-data.js";
 import type { Problem, Reader } from "./problems.js";
 import type { ScenarioFileParsed } from "./schema.js";
@@ -36,7 +36,13 @@ export function resolveTrace(name: string, l: LinkParsed, seed: number, read: Re
     if (l.format !== undefined || l.binMs !== undefined || l.column !== undefined) {
       problems.push({ path: ["links", name, "format"], message: "format, binMs and column apply to trace files only" });
     }
-    data = synthesize(spec.kind === "gilbert-elliott" ? { ...spec, seed: spec.seed ?? seed } : spec);
+    const full = spec.kind === "gilbert-elliott" ? { ...spec, seed: spec.seed ?? seed } : spec;
+    const bad = syntheticProblems(full);
+    if (bad.length > 0) {
+      for (const [field, message] of bad) problems.push({ path: [...at, field], message });
+      return null;
+    }
+    data = synthesize(full);
     format = "synthetic";
     source = `synthetic:${spec.kind}`;
   }

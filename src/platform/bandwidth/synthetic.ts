@@ -12,6 +12,39 @@ export type SyntheticSpec =
 
 const MBPS = 1e6;
 
+/** Longest synthetic trace, s (116 days: times stay exact in ns doubles), and most segments one may hold. */
+export const MAX_SYNTHETIC_S = 1e7;
+export const MAX_SYNTHETIC_SEGMENTS = 10_000_000;
+
+/**
+ * What would make a synthetic trace meaningless or unbuildable, as [field, message] pairs: a
+ * duration or step that is not > 0 or is too long, a Gilbert–Elliott chain whose mean sojourns would
+ * need more than MAX_SYNTHETIC_SEGMENTS segments (each sojourn lasts at least 1 ms).
+ */
+export function syntheticProblems(spec: SyntheticSpec): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const positive = (field: string, v: number, max = MAX_SYNTHETIC_S): void => {
+    if (!(v > 0)) out.push([field, `must be > 0 s, got ${v}`]);
+    else if (v > max) out.push([field, `must be at most ${max} s, got ${v}`]);
+  };
+  if (spec.kind === "steps") {
+    positive("stepS", spec.stepS);
+    if (spec.stepS * spec.mbps.length > MAX_SYNTHETIC_S) out.push(["stepS", `the steps last ${spec.stepS * spec.mbps.length} s, at most ${MAX_SYNTHETIC_S}`]);
+    return out;
+  }
+  positive("durationS", spec.durationS);
+  if (spec.kind === "gilbert-elliott") {
+    positive("meanGoodS", spec.meanGoodS);
+    positive("meanBadS", spec.meanBadS);
+    const meanCycle = Math.max(spec.meanGoodS, 1e-3) + Math.max(spec.meanBadS, 1e-3);
+    const segments = (2 * spec.durationS) / meanCycle;
+    if (out.length === 0 && segments > MAX_SYNTHETIC_SEGMENTS) {
+      out.push(["durationS", `would need about ${Math.round(segments)} segments (at most ${MAX_SYNTHETIC_SEGMENTS}): shorten durationS or lengthen meanGoodS / meanBadS`]);
+    }
+  }
+  return out;
+}
+
 export function synthesize(spec: SyntheticSpec): TraceData {
   switch (spec.kind) {
     case "constant":

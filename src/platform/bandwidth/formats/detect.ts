@@ -14,21 +14,32 @@ const MIN_MS_STEP = 50;
 export function detectFormat(text: string, file: string): TraceFormat {
   const head = firstLines(text, SAMPLE);
   const truncated = head.length < text.length;
+  const control = head.search(/[\u0000-\u0008\u000e-\u001f]/);
+  if (control >= 0) throw new TraceFormatError(file, null, `not a text file (a control character at byte ${control}); a trace is text, one sample per line`);
   const lines = splitLines(head);
   if (lines.length === 0) throw new TraceFormatError(file, null, "empty file (no data lines)");
   const refuse = (why: string): never => {
     throw new TraceFormatError(file, null, `cannot tell the trace format: ${why}; give ${FORMAT_CHOICES}`);
+  };
+  /** A file of the shape's rows but for one line: name that line rather than the format. */
+  const refuseAt = (body: typeof lines, split: (t: string) => string[], why: string): never => {
+    const bad = body.filter((l) => !isNumericRow(split(l.text), 2));
+    if (bad.length > 0 && bad.length < body.length && bad.length <= Math.max(1, body.length / 10)) {
+      const l = bad[0]!;
+      throw new TraceFormatError(file, l.no, `'${l.text.trim().slice(0, 60)}' is not two numbers (time, rate) like the other lines`);
+    }
+    return refuse(why);
   };
   const first = lines[0]!.text;
   if (isUccHeader(first)) return "ucc";
   if (first.includes(",")) {
     const body = isDecimal(first.split(",")[0]!.trim()) ? lines : lines.slice(1);
     if (body.length > 0 && body.every((l) => isNumericRow(l.text.split(","), 2))) return "csv";
-    return refuse("comma-separated but neither a UCC header nor two numeric columns `t_s,mbps`");
+    return refuseAt(body, (t) => t.split(","), "comma-separated but neither a UCC header nor two numeric columns `t_s,mbps`");
   }
   const rows = lines.map((l) => l.text.trim().split(/\s+/));
   if (rows.every((r) => r.length === 1 && /^\d+$/.test(r[0]!))) return "mahimahi";
-  if (!rows.every((r) => isNumericRow(r, 2))) return refuse("expected one integer column or two numeric columns on every line");
+  if (!rows.every((r) => isNumericRow(r, 2))) return refuseAt(lines, (t) => t.trim().split(/\s+/), "expected one integer column or two numeric columns on every line");
 
   const t = rows.map((r) => Number(r[0]));
   const v = rows.map((r) => Number(r[1]));
