@@ -12,6 +12,12 @@ import { traceCommands } from "./trace-args.js";
 
 const debug = process.argv.includes("--debug");
 
+// A reader that goes away (`| head`) ends the output quietly, not with a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 try {
   await yargs(hideBin(process.argv))
     .scriptName("splitsim")
@@ -28,7 +34,8 @@ try {
           .option("set", { type: "string", array: true, describe: "override a scenario value: path=value (repeatable)" })
           .option("out", { type: "string", describe: "write <out>/<scheduler>/{report.json,requests.csv,resources.csv}" })
           .option("force", { type: "boolean", default: false, describe: "allow --out to write into a non-empty directory" })
-          .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "stdout format" }),
+          .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "stdout format" })
+          .option("max-memory", { type: "number", describe: "refuse runs estimated to need more MB than this (default: 80 % of free memory)" }),
       (argv) => runCommand({
         scenario: argv.scenario,
         scheduler: argv.scheduler,
@@ -37,6 +44,7 @@ try {
         out: argv.out,
         force: argv.force,
         format: argv.format,
+        maxMemoryMB: argv["max-memory"],
       }),
     )
     .command("regress [dir]", "re-run the golden cases and name every result that moved",

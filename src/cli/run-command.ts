@@ -1,7 +1,8 @@
 // `splitsim run`: loads the scenario once (and its plug-ins), generates its workload once, replays
 // it for every chosen scheduler, prints one summary (table, json or csv) and optionally writes
 // per-scheduler files under --out (requests.csv streamed while the run goes).
-import { mkdirSync, readdirSync, writeFileSync, existsSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { freemem } from "node:os";
 import { join, resolve } from "node:path";
 import { isSplitsimError, SplitsimError } from "../errors.js";
 import { resourcesCsv, timeSeriesCsv } from "../metrics/csv.js";
@@ -25,7 +26,13 @@ export interface RunArgs {
   out: string | undefined;
   force: boolean;
   format: "table" | "json" | "csv";
+  /** Refuse runs estimated to need more than this many MB (default: 80 % of free memory). */
+  maxMemoryMB?: number | undefined;
 }
+
+/** Bytes a run keeps per request in summary-only mode (measured about 50–95 B on the quickstart), and its fixed base. */
+const BYTES_PER_REQUEST = 100;
+const BASE_BYTES = 150e6;
 
 export async function runCommand(args: RunArgs): Promise<void> {
   if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0)) {
@@ -41,6 +48,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
   const scenario = loadScenario(args.scenario, { sets, ...(args.seed === undefined ? {} : { seed: args.seed }) });
   const source = await loadPlugins(scenario, args.scenario);
   const names = chooseSchedulers(files ? undefined : args.scheduler, scenario, source);
+  checkMemory(scenario.sources.reduce((a, src) => a + src.requests, 0), args.maxMemoryMB);
   if (args.out !== undefined) prepareOut(args.out, args.force);
   const workload = generateWorkload(scenario);
   const reports: RunReport[] = [];
@@ -119,10 +127,34 @@ function splitList(flag: string): string[] {
   return flag.split(",").map((x) => x.trim()).filter((x) => x.length > 0);
 }
 
-/** Refuses to write into a non-empty directory unless --force: nothing a user wrote is overwritten silently. */
-function prepareOut(dir: string, force: boolean): void {
-  if (existsSync(dir) && readdirSync(dir).length > 0 && !force) {
-    throw new SplitsimError(`--out: directory '${dir}' is not empty (use --force to write into it anyway)`);
+/** Refuses, before anything is allocated, a run whose requests would not fit in memory. */
+function checkMemory(requests: number, maxMB: number | undefined): void {
+  if (maxMB !== undefined && !(maxMB > 0)) throw new SplitsimError("--max-memory: give a number of MB > 0");
+  const limit = maxMB !== undefined ? maxMB * 1e6 : 0.8 * freemem();
+  const need = BASE_BYTES + requests * BYTES_PER_REQUEST;
+  if (need > limit) {
+    throw new SplitsimError(
+      `${requests} requests need about ${Math.ceil(need / 1e6)} MB and ${maxMB !== undefined ? `--max-memory is ${maxMB} MB` : `about ${Math.floor(limit / 1e6)} MB are free`}: ` +
+        "lower workload.requests (or split the run over seeds), or raise --max-memory if you know better",
+    );
   }
-  mkdirSync(dir, { recursive: true });
+}
+
+/**
+ * Refuses to write into a non-empty directory unless --force (nothing a user wrote is overwritten
+ * silently), into a file or a system folder (/proc, /sys, /dev), or where it cannot write.
+ */
+function prepareOut(dir: string, force: boolean): void {
+  const abs = resolve(dir);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(abs)) throw new SplitsimError(`--out: '${dir}' is in ${abs.split("/")[1] === "dev" ? "/dev" : `/${abs.split("/")[1]}`}, a system folder: give a folder of your own`);
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new SplitsimError(`--out: '${dir}' exists and is not a folder: give a folder (it is created if missing)`);
+    if (readdirSync(dir).length > 0 && !force) throw new SplitsimError(`--out: directory '${dir}' is not empty (use --force to write into it anyway)`);
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new SplitsimError(`--out: cannot create or write to '${dir}' (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): give a folder you can write to`);
+  }
 }

@@ -141,6 +141,21 @@ function onlyEndNode(nodes: readonly ResolvedNode[], problems: Problem[]): strin
   return null;
 }
 
+/** Simulated time is integer ns in doubles: exact up to 2^53 ns (104 days). */
+export const MAX_ARRIVAL_SPAN_S = 1e7 * 0.9;
+
+/**
+ * A rate whose arrivals are under 1 ns apart collapse onto one instant, and one whose requests would
+ * arrive over more than MAX_ARRIVAL_SPAN_S leave exact time: both would give meaningless numbers.
+ */
+function checkRate(rate: number, requests: number, path: Array<string | number>, problems: Problem[]): void {
+  if (rate > 1e9) problems.push({ path, message: `${rate} per second puts arrivals under 1 ns apart (at most 1e9)` });
+  const spanS = requests / rate;
+  if (spanS > MAX_ARRIVAL_SPAN_S) {
+    problems.push({ path, message: `${requests} requests at ${rate} per second would arrive over ${spanS.toPrecision(3)} s of simulated time (at most ${MAX_ARRIVAL_SPAN_S} s, about 104 days): raise the rate or lower requests` });
+  }
+}
+
 function resolveArrivals(src: SourceParsed, path: Array<string | number>, read: Reader, problems: Problem[]): { arrivals: Arrivals; requests: number } {
   const a = src.arrivals;
   const at = [...path, "arrivals"];
@@ -150,8 +165,11 @@ function resolveArrivals(src: SourceParsed, path: Array<string | number>, read: 
   };
   switch (a.kind) {
     case "periodic":
-    case "poisson":
-      return { arrivals: a, requests: need(src.requests) };
+    case "poisson": {
+      const rate = a.kind === "periodic" ? a.fps : a.ratePerSec;
+      checkRate(rate, need(src.requests), [...at, a.kind === "periodic" ? "fps" : "ratePerSec"], problems);
+      return { arrivals: a, requests: src.requests ?? 0 };
+    }
     case "closed":
       return { arrivals: a, requests: need(src.requests) };
     case "batch":
