@@ -18,6 +18,20 @@ export interface LoadOptions {
   seed?: number;
 }
 
+/** The parser's own words, or plain ones where they would puzzle (stack overflows, alias bombs). */
+function yamlMessage(m: string): string {
+  if (m.includes("Maximum call stack")) return "YAML: nested too deeply to read (a scenario is a few levels deep)";
+  if (m.includes("alias count")) return "YAML: aliases expand to far more than the file holds (an alias bomb?); write the values out";
+  return `YAML: ${m}`;
+}
+
+/** 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
 export function loadScenario(file: string, opts: LoadOptions = {}): ResolvedScenario {
   const kind = fileKind(file);
   if (kind !== "file") throw new ScenarioError(file, [{ path: "", line: null, message: kind === "missing" ? "file not found" : "not a file" }]);
@@ -25,17 +39,28 @@ export function loadScenario(file: string, opts: LoadOptions = {}): ResolvedScen
 }
 
 export function resolveScenarioText(text: string, file: string, opts: LoadOptions = {}): ResolvedScenario {
+  // Binary content would give hundreds of YAML errors about nothing: say what it is instead.
+  const control = text.search(/[\u0000-\u0008\u000e-\u001f]/);
+  if (control >= 0) {
+    throw new ScenarioError(file, [{ path: "", line: lineAt(text, control), message: `not a text file (a control character at byte ${control}): a scenario is YAML or JSON text` }]);
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const located: LocatedProblem[] = doc.errors.map((e) => ({
     path: "",
     line: e.linePos?.[0]?.line ?? null,
-    message: `YAML: ${e.message.split("\n")[0]}`,
+    message: yamlMessage(e.message.split("\n")[0]!),
   }));
   if (located.length > 0) throw new ScenarioError(file, located);
 
   const problems: Problem[] = [];
-  let raw: unknown = doc.toJS();
+  let raw: unknown;
+  try {
+    // The yaml package refuses alias expansions far beyond the document's size (an alias bomb).
+    raw = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    throw new ScenarioError(file, [{ path: "", line: null, message: yamlMessage((e as Error).message) }]);
+  }
   raw = applySets(raw, opts.sets ?? [], problems);
   if (opts.seed !== undefined) raw = { ...(raw as object), seed: opts.seed };
   const parsed = parseSections(raw, problems);

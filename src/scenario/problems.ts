@@ -17,16 +17,19 @@ export interface LocatedProblem {
   message: string;
 }
 
+/** Problems printed in full; the rest are counted. */
+const SHOWN = 20;
+
 export class ScenarioError extends SplitsimError {
   override readonly name = "ScenarioError";
   constructor(
     readonly file: string,
     readonly problems: readonly LocatedProblem[],
   ) {
-    super(
-      `${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n` +
-        problems.map((p) => `  ${file}${p.line === null ? "" : `:${p.line}`}: ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"),
-    );
+    // The first SHOWN problems, then a count: a broken file should not flood the terminal.
+    const shown = problems.slice(0, SHOWN).map((p) => `  ${file}${p.line === null ? "" : `:${p.line}`}: ${p.path ? `${p.path}: ` : ""}${p.message}`);
+    if (problems.length > SHOWN) shown.push(`  … and ${problems.length - SHOWN} more`);
+    super(`${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"}\n` + shown.join("\n"));
   }
 }
 
