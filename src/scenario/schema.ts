@@ -118,6 +118,19 @@ export const Estimator = z.union(
   { error: "must be oracle, last, ewma or harmonic, or an object { kind, alpha, window }" },
 );
 
+/** The grid of `splitsim sweep` (docs/sweep.md): each listed value is one point. A run ignores it. */
+export const Sweep = z.strictObject({
+  /** Dotted scenario path -> its values. */
+  vary: z.record(z.string().min(1), z.array(z.unknown(), { error: "must be a list of values" }).min(1, { error: "give at least one value" })).optional(),
+  /** Link -> a glob (or list of globs) of trace files, relative to the scenario. */
+  traces: z
+    .record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], { error: "must be a glob or a list of globs" }))
+    .optional(),
+  seeds: z
+    .union([z.array(z.number().int().nonnegative()).min(1), z.string().regex(/^\s*\d+\s*\.\.\s*\d+\s*$/, { error: "must be a range such as 1..20 (or a list of seeds)" })], { error: "must be a list of seeds or a range such as 1..20" })
+    .optional(),
+});
+
 export const ScenarioFile = z.strictObject({
   name: z.string().min(1).optional(),
   seed: z.number().int().nonnegative().default(1),
@@ -159,6 +172,7 @@ export const ScenarioFile = z.strictObject({
     .optional(),
   /** Model name -> accuracy-loss table (a JSON file path or the table inline). */
   accuracy: z.record(z.string(), z.union([z.string().min(1), z.record(z.string(), z.unknown())])).default({}),
+  sweep: Sweep.optional(),
 });
 
 export type ScenarioFileInput = z.input<typeof ScenarioFile>;

@@ -1,5 +1,6 @@
 // "Did you mean" for unknown keys: the accepted keys at a path (read from the schemas' shapes)
 // and the closest one within two edits.
+import { closestName } from "../closest-name.js";
 import { Arrivals, Content, Link, Node, ScenarioFile, Source, SyntheticTrace, Workload } from "./schema.js";
 
 const ARRIVAL_KEYS = [...new Set(Arrivals.options.flatMap((o) => Object.keys(o.shape)))];
@@ -21,31 +22,9 @@ export function keysAt(path: ReadonlyArray<string | number>): string[] {
   if (a === "noise") return path.length === 1 ? ["compute"] : ["kind", "cv"];
   if (a === "wire") return ["headerBytes", "resultBytes"];
   if (a === "estimator") return ["kind", "alpha", "window"];
+  if (a === "sweep" && path.length === 1) return ["vary", "traces", "seeds"];
   return [];
 }
 
-export function suggestKey(key: string, candidates: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const c of candidates) {
-    const d = editDistance(key.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance (small strings only). */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+/** The closest accepted key (see closestName). */
+export const suggestKey = closestName;
