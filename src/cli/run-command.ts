@@ -4,6 +4,7 @@
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { freemem } from "node:os";
 import { join, resolve } from "node:path";
+import { closestName } from "../closest-name.js";
 import { isSplitsimError, SplitsimError } from "../errors.js";
 import { resourcesCsv, timeSeriesCsv } from "../metrics/csv.js";
 import { requestCsvOptions } from "../scenario/request-csv-options.js";
@@ -116,10 +117,13 @@ function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source:
   const names = splitList(flag);
   const unknown = names.filter((n) => source.factory(n) === undefined);
   if (unknown.length > 0 || names.length === 0) {
+    const hint = unknown.length === 1 ? closestName(unknown[0]!, source.names()) : null;
     throw new SplitsimError(
-      `--scheduler: unknown scheduler '${unknown.join(", ")}' (known: ${source.names().join(", ")}, or all, or a plug-in file such as ./policies/mine.ts)`,
+      `--scheduler: unknown scheduler '${unknown.join(", ")}'${hint === null ? "" : ` (did you mean '${hint}'?)`} (known: ${source.names().join(", ")}, or all, or a plug-in file such as ./policies/mine.ts)`,
     );
   }
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new SplitsimError(`--scheduler: '${twice}' is listed twice (its second run would write over the first's report)`);
   return names;
 }
 

@@ -4,6 +4,7 @@
 // (load-plugins.ts), where its options are checked. Built-ins' options are checked now.
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
+import { closestName } from "../closest-name.js";
 import { SCHEDULERS, schedulerNames } from "../schedulers/registry.js";
 import type { SchedulerFactory } from "../schedulers/scheduler.js";
 import { checkSchedulerOptions } from "./check-options.js";
@@ -44,7 +45,12 @@ export function resolveSchedulers(
     schedulers = [];
     entries.forEach((entry, i) => {
       if (!isPluginRef(entry)) {
-        if (!builtins.includes(entry)) problems.push({ path: ["schedulers", i], message: `no scheduler named '${entry}' (known: ${known()}; or give a plug-in file such as ./policies/mine.ts)` });
+        if (!builtins.includes(entry)) {
+          const hint = closestName(entry, builtins);
+          problems.push({ path: ["schedulers", i], message: `no scheduler named '${entry}'${hint === null ? "" : ` (did you mean '${hint}'?)`} (known: ${known()}; or give a plug-in file such as ./policies/mine.ts)` });
+        }
+        // Two runs under one name would write one report over the other.
+        if (schedulers.includes(entry)) problems.push({ path: ["schedulers", i], message: `'${entry}' is listed twice` });
         schedulers.push(entry);
         return;
       }
