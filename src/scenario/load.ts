@@ -25,6 +25,29 @@ function yamlMessage(m: string): string {
   return `YAML: ${m}`;
 }
 
+/** Far beyond any scenario, far below where the parser's recursion would run out of stack. */
+const MAX_DEPTH = 256;
+
+/**
+ * Offset where [ and { brackets (outside quotes) first nest deeper than `max`, or −1: checked
+ * before parsing, because the parser would take a second to overflow its stack on such a file.
+ */
+function flowDepthExceeded(text: string, max: number): number {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote !== "") {
+      if (c === quote) quote = "";
+      else if (c === "\n") quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "[" || c === "{") {
+      if (++depth > max) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return -1;
+}
+
 /** 1-based line of a character offset. */
 function lineAt(text: string, offset: number): number {
   let n = 1;
@@ -43,6 +66,10 @@ export function resolveScenarioText(text: string, file: string, opts: LoadOption
   const control = text.search(/[\u0000-\u0008\u000e-\u001f]/);
   if (control >= 0) {
     throw new ScenarioError(file, [{ path: "", line: lineAt(text, control), message: `not a text file (a control character at byte ${control}): a scenario is YAML or JSON text` }]);
+  }
+  const deepAt = flowDepthExceeded(text, MAX_DEPTH);
+  if (deepAt >= 0) {
+    throw new ScenarioError(file, [{ path: "", line: lineAt(text, deepAt), message: `YAML: nested more than ${MAX_DEPTH} levels deep (a scenario is a few levels deep)` }]);
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
