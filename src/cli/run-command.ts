@@ -115,7 +115,7 @@ function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source:
     return runnable;
   }
   const names = splitList(flag);
-  const unknown = names.filter((n) => source.factory(n) === undefined);
+  const unknown = names.filter((n) => source.factory(n) === undefined && s.instances?.[n] === undefined);
   if (unknown.length > 0 || names.length === 0) {
     const hint = unknown.length === 1 ? closestName(unknown[0]!, source.names()) : null;
     throw new SplitsimError(

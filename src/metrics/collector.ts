@@ -175,6 +175,7 @@ export class Collector implements Observer {
         : { deadlineReliability: deadlineReliability(this.latencies.subarray(0, measured), this.droppedMeasured, this.opts.deadlinesMs) }),
       ...(this.series === null ? {} : { timeSeries: this.series.series(t0, t1) }),
       ...(meta.traceOffsetS === undefined ? {} : { traceOffsetS: meta.traceOffsetS }),
+      ...(meta.uses === undefined ? {} : { uses: meta.uses }),
       ...(meta.policy === undefined ? {} : { policy: meta.policy }),
     });
   }

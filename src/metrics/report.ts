@@ -62,6 +62,8 @@ export interface RunReport {
   timeSeries?: TimeSeries;
   /** Where simulation time 0 read each traced link's trace, s (drawn per seed with offsetS: random). */
   traceOffsetS?: Record<string, number>;
+  /** For a named instance (`{ name, use, options }`), the scheduler it runs. */
+  uses?: string;
   /** What the scheduler's summary() returned at the end of the run. */
   policy?: Record<string, unknown>;
 }
@@ -75,6 +77,8 @@ export interface ReportMeta {
   estimator: string;
   /** Per traced link, its trace offset in s. */
   traceOffsetS?: Record<string, number>;
+  /** For an instance, the scheduler it runs. */
+  uses?: string;
   /** The scheduler's summary(), when it has one. */
   policy?: Record<string, unknown>;
 }
@@ -140,6 +144,7 @@ export function buildRunReport(draft: RunReport): RunReport {
       : { deadlineReliability: d.deadlineReliability.map((r) => ({ deadlineMs: r.deadlineMs, reliability: roundRatio(r.reliability) })) }),
     ...(d.timeSeries === undefined ? {} : { timeSeries: seriesReport(d.timeSeries) }),
     ...(d.traceOffsetS === undefined ? {} : { traceOffsetS: d.traceOffsetS }),
+    ...(d.uses === undefined ? {} : { uses: d.uses }),
     ...(d.policy === undefined ? {} : { policy: sortKeysDeep(d.policy) as Record<string, unknown> }),
   };
 }

@@ -45,7 +45,8 @@ export function buildRun(
   const sim = new Simulator(s.seed);
   const schedulerName = typeof scheduler === "string" ? scheduler : scheduler.name;
   const raw = typeof scheduler === "string" ? (s.options[scheduler] ?? {}) : {};
-  const policyObject = typeof scheduler === "string" ? source.create(scheduler, schedulerOwnOptions(raw)) : scheduler;
+  // An instance runs the scheduler it uses, with its own options, under its own name.
+  const policyObject = typeof scheduler === "string" ? source.create(s.instances?.[scheduler] ?? scheduler, schedulerOwnOptions(raw)) : scheduler;
   const estimator = schedulerEstimator(schedulerName, raw, s.estimator);
   const topology = new Topology(s);
   const models = new Map(Object.entries(s.models).map(([name, spec]) => [name, new Model(spec)]));

@@ -15,16 +15,17 @@ import type { EstimatorSpec } from "./types.js";
 export function checkSchedulerOptions(
   name: string, raw: Record<string, unknown>, fallback: EstimatorSpec, problems: Problem[],
   create?: (options: Record<string, unknown>) => unknown,
+  at: Array<string | number> = ["options", name],
 ): void {
   const f = create ?? (SCHEDULERS as Record<string, SchedulerFactory>)[name]?.create;
   if (f === undefined) return; // reported as an unknown scheduler already
   const est = parseEstimatorOption(raw, fallback);
-  if ("problems" in est) for (const p of est.problems) problems.push({ path: ["options", name, ...p.path], message: p.message });
+  if ("problems" in est) for (const p of est.problems) problems.push({ path: [...at, ...p.path], message: p.message });
   try {
     f(schedulerOwnOptions(raw));
   } catch (e) {
     // By name too: a plug-in may throw the OptionsError of its own copy of splitsim.
     if (!(e instanceof OptionsError || (isSplitsimError(e) && e.name === "OptionsError"))) throw e;
-    for (const p of (e as OptionsError).problems) problems.push({ path: ["options", name, ...(p.path ? p.path.split(".") : [])], message: p.message });
+    for (const p of (e as OptionsError).problems) problems.push({ path: [...at, ...(p.path ? p.path.split(".") : [])], message: p.message });
   }
 }

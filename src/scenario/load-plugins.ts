@@ -21,6 +21,12 @@ export async function loadPlugins(s: ResolvedScenario, scenarioFile = `${s.name}
     checkSchedulerOptions(name, s.options[name] ?? {}, s.estimator, problems, (o) => createPlugin(name, factory, file, o));
     plugins[name] = { factory, file };
   }
+  // Instances of a plug-in: their own options, checked by the plug-in, reported where they are written.
+  for (const [instance, runs] of Object.entries(s.instances ?? {})) {
+    const p = plugins[runs];
+    if (p === undefined) continue;
+    checkSchedulerOptions(runs, s.options[instance] ?? {}, s.estimator, problems, (o) => createPlugin(instance, p.factory, p.file, o), s.instanceOptionsAt?.[instance]);
+  }
   if (problems.length > 0) throw new ScenarioError(scenarioFile, problems.map((p) => ({ path: dotted(p.path), line: null, message: p.message })));
   return schedulerSource(plugins);
 }

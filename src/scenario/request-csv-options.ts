@@ -8,7 +8,7 @@ import type { ResolvedScenario } from "./types.js";
 export function requestCsvOptions(s: ResolvedScenario, source: SchedulerSource, name: string): RequestCsvOptions {
   const o: RequestCsvOptions = { warmupRequests: s.warmupRequests };
   if (s.sources.some((src) => src.content !== undefined)) o.contentLabels = s.sources.map((src) => src.content?.labels ?? null);
-  const columns = source.factory(name)?.requestColumns;
+  const columns = source.factory(s.instances?.[name] ?? name)?.requestColumns;
   if (columns !== undefined && columns.length > 0) o.outcomeColumns = columns.map((c) => c.name);
   return o;
 }

@@ -99,7 +99,7 @@ export function resolveScenario(
   }
 
   const estimator = resolveEstimator(f.estimator);
-  const { schedulers, plugins } = resolveSchedulers(f.schedulers, f.options, estimator, read, problems);
+  const { schedulers, plugins, instances, options, optionsAt } = resolveSchedulers(f.schedulers, f.options, estimator, read, problems);
 
   return {
     name: f.name ?? defaults.name,
@@ -114,12 +114,14 @@ export function resolveScenario(
     wire: { headerBytes: f.wire.headerBytes, resultBytes: f.wire.resultBytes ?? null },
     estimator,
     schedulers,
-    options: f.options,
+    options,
     accuracy: resolveAccuracy(f.accuracy, models, read, problems),
     devices,
     // Absent unless given, so that a scenario without them hashes as it always did.
     ...(f.metrics === undefined ? {} : { metrics: resolveMetrics(f.metrics) }),
     ...(Object.keys(plugins).length === 0 ? {} : { plugins }),
+    // Absent without instances, so that older scenarios hash as before.
+    ...(Object.keys(instances).length === 0 ? {} : { instances, instanceOptionsAt: optionsAt }),
   };
 }
 

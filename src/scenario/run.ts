@@ -49,7 +49,7 @@ function traceOffsets(s: ResolvedScenario, workload: Workload): { traceOffsetS?:
 /** Runs one scheduler, given by name or as a Scheduler object, over the scenario. */
 export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, opts: RunOptions = {}): RunResult {
   const schedulerName = typeof scheduler === "string" ? scheduler : scheduler.name;
-  const plugin = typeof scheduler === "string" ? s.plugins?.[scheduler] : undefined;
+  const plugin = typeof scheduler === "string" ? s.plugins?.[s.instances?.[scheduler] ?? scheduler] : undefined;
   if (plugin !== undefined && opts.schedulers === undefined) {
     throw new SplitsimError(`scheduler '${schedulerName}' is a plug-in (${plugin.file}): load the scenario's plug-ins with loadPlugins(scenario) and pass them as { schedulers }`);
   }
@@ -89,6 +89,7 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
     scenarioHash: scenarioHash(s),
     estimator: estimatorLabel(built.estimator),
     ...traceOffsets(s, workload),
+    ...(typeof scheduler === "string" && s.instances?.[scheduler] !== undefined ? { uses: s.instances[scheduler] } : {}),
     ...(policy === undefined ? {} : { policy }),
   });
   return { report, requests: collector.requests, events: sim.eventCount };

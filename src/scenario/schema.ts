@@ -23,6 +23,16 @@ const ModelRef = z.union([z.string().min(1), z.record(z.string(), z.unknown())],
   error: "must be a built-in model name, a path to a model file, or an inline model",
 });
 
+/** A built-in name, a plug-in file, or a named instance of either with its own options. */
+export const SchedulerEntry = z.union([
+  z.string().min(1),
+  z.strictObject({
+    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "must be letters, digits, '.', '_' or '-' (it names the report)" }),
+    use: z.string().min(1),
+    options: z.record(z.string(), z.unknown()).default({}),
+  }),
+], { error: "must be a scheduler name, a plug-in file, or { name, use, options }" });
+
 export const Node = z.strictObject({
   device: z.string().min(1),
   servers: count.default(1),
@@ -158,7 +168,7 @@ export const ScenarioFile = z.strictObject({
     .default({ headerBytes: 16 }),
   estimator: Estimator.default({ kind: "ewma", alpha: 0.3 }),
   schedulers: z
-    .union([z.literal("all"), z.array(z.string().min(1)).min(1)], { error: "must be all or a list of scheduler names or plug-in files" })
+    .union([z.literal("all"), z.array(SchedulerEntry).min(1)], { error: "must be all or a list of scheduler names, plug-in files or { name, use, options } instances" })
     .default("all"),
   options: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   /** The scenario's own device profiles, by name (same fields as the built-in ones). */

@@ -41,6 +41,13 @@ export interface ResolvedScenario {
    * changes the scenario's hash. Absent without plug-ins.
    */
   plugins?: Record<string, { file: string; sha256: string }>;
+  /**
+   * Named instances (`{ name, use, options }` entries of `schedulers`): instance name -> the
+   * built-in or plug-in it runs; its options are `options[name]`. Absent without instances.
+   */
+  instances?: Record<string, string>;
+  /** Where each instance's options are written in the file (for problems found when plug-ins load). */
+  instanceOptionsAt?: Record<string, Array<string | number>>;
 }
 
 export interface ResolvedMetrics {

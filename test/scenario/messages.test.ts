@@ -36,7 +36,7 @@ describe("problem messages", () => {
 
   it("a value that fits no alternative gets the alternatives' summary", () => {
     expect(problemsOf(BASE + "schedulers: 5\n")).toEqual([
-      { path: "schedulers", line: 12, message: "must be all or a list of scheduler names or plug-in files" },
+      { path: "schedulers", line: 12, message: "must be all or a list of scheduler names, plug-in files or { name, use, options } instances" },
     ]);
   });
 });
