@@ -35,7 +35,8 @@ try {
           .option("out", { type: "string", describe: "write <out>/<scheduler>/{report.json,requests.csv,resources.csv}" })
           .option("force", { type: "boolean", default: false, describe: "allow --out to write into a non-empty directory" })
           .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "stdout format" })
-          .option("max-memory", { type: "number", describe: "refuse runs estimated to need more MB than this (default: 80 % of free memory)" }),
+          .option("max-memory", { type: "number", describe: "refuse runs estimated to need more MB than this (default: 80 % of free memory)" })
+          .option("progress", { type: "boolean", describe: "show progress on stderr (default: on a terminal, for runs of 50 000 requests or more)" }),
       (argv) => runCommand({
         scenario: argv.scenario,
         scheduler: argv.scheduler,
@@ -45,6 +46,7 @@ try {
         force: argv.force,
         format: argv.format,
         maxMemoryMB: argv["max-memory"],
+        progress: argv.progress,
       }),
     )
     .command("regress [dir]", "re-run the golden cases and name every result that moved",
@@ -52,6 +54,8 @@ try {
         .option("update", { type: "boolean", default: false, describe: "store the new results as the golden ones" }),
       async (a) => { process.exitCode = await regressCommand({ dir: a.dir, update: a.update }); })
     .command((await import("./compare-command.js")).compareCommandModule)
+    .command((await import("./sweep-command.js")).sweepCommandModule)
+    .command((await import("./merge-command.js")).mergeCommandModule)
     .command("trace", "inspect, convert or generate bandwidth traces", (y) => traceCommands(y))
     .command("schedulers", "list the built-in schedulers and their options (or a plug-in's)",
       (y) => y.option("plugin", { type: "string", describe: "a plug-in scheduler file (.ts, .mts, .js, .mjs): list its options" }),
@@ -67,7 +71,7 @@ try {
         (a) => showModel({ model: a.model, inputSize: a["input-size"], device: a.device, precision: a.precision, batch: a.batch, json: a.json })),
       () => listModels())
     .command("devices", "list the built-in device profiles", {}, () => listDevices())
-    .demandCommand(1, "name a command: run, trace, schedulers, models or devices")
+    .demandCommand(1, "name a command: run, sweep, merge, compare, regress, trace, schedulers, models or devices")
     .strict()
     .fail((msg, err, y) => {
       if (err) throw err;
