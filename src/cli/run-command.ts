@@ -8,6 +8,7 @@ import { closestName } from "../closest-name.js";
 import { isSplitsimError, SplitsimError } from "../errors.js";
 import { resourcesCsv, timeSeriesCsv } from "../metrics/csv.js";
 import { requestCsvOptions } from "../scenario/request-csv-options.js";
+import { PROGRESS_MIN_REQUESTS, RunProgress } from "./progress.js";
 import type { RunReport } from "../metrics/report.js";
 import { generateWorkload } from "../scenario/generate-workload.js";
 import { loadScenario } from "../scenario/load.js";
@@ -29,6 +30,8 @@ export interface RunArgs {
   format: "table" | "json" | "csv";
   /** Refuse runs estimated to need more than this many MB (default: 80 % of free memory). */
   maxMemoryMB?: number | undefined;
+  /** Show progress (default: on a terminal, for runs of PROGRESS_MIN_REQUESTS or more). */
+  progress?: boolean | undefined;
 }
 
 /** Bytes a run keeps per request in summary-only mode (measured about 50–95 B on the quickstart), and its fixed base. */
@@ -49,19 +52,24 @@ export async function runCommand(args: RunArgs): Promise<void> {
   const scenario = loadScenario(args.scenario, { sets, ...(args.seed === undefined ? {} : { seed: args.seed }) });
   const source = await loadPlugins(scenario, args.scenario);
   const names = chooseSchedulers(files ? undefined : args.scheduler, scenario, source);
-  checkMemory(scenario.sources.reduce((a, src) => a + src.requests, 0), args.maxMemoryMB);
+  const totalRequests = scenario.sources.reduce((a, src) => a + src.requests, 0);
+  checkMemory(totalRequests, args.maxMemoryMB);
   if (args.out !== undefined) prepareOut(args.out, args.force);
   const workload = generateWorkload(scenario);
   const reports: RunReport[] = [];
   const tty = process.stderr.isTTY === true;
+  const showProgress = args.progress ?? (tty && totalRequests >= PROGRESS_MIN_REQUESTS);
   names.forEach((name, i) => {
-    if (tty) process.stderr.write(`\rrunning ${name} (${i + 1}/${names.length})...\x1b[K`);
+    if (tty && !showProgress) process.stderr.write(`\rrunning ${name} (${i + 1}/${names.length})...\x1b[K`);
+    const progress = showProgress ? new RunProgress(`${name} (${i + 1}/${names.length})`, totalRequests, tty) : null;
     const dir = args.out === undefined ? null : join(args.out, name);
     if (dir !== null) mkdirSync(dir, { recursive: true });
     // Only the summaries stay in memory; per-request rows go straight to requests.csv.
     const stream = dir === null ? null : new RequestsCsvStream(join(dir, "requests.csv"), requestCsvOptions(scenario, source, name));
     try {
-      const result = runWithFile(args.scenario, name, () => runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, ...(stream ? { observers: [stream] } : {}) }));
+      const observers = [...(stream ? [stream] : []), ...(progress ? [progress] : [])];
+      const result = runWithFile(args.scenario, name, () => runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, observers }));
+      progress?.stop();
       reports.push(result.report);
       warnIfUnstable(result.report);
       if (dir !== null) {
