@@ -1,0 +1,17 @@
+// `npm run prepare` (run by `npm ci` and `npm install`): compile the CLI and library to dist/ when
+// the TypeScript compiler is installed (a development install); otherwise, as in
+// `npm install -g .`, which installs no devDependencies, say so and let bin/splitsim.mjs run the
+// sources through tsx.
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+let tsc;
+try {
+  tsc = require.resolve("typescript/bin/tsc");
+} catch {
+  console.warn("splitsim: TypeScript is not installed here, so dist/ is not built; the splitsim command runs the sources through tsx");
+  process.exit(0);
+}
+const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { stdio: "inherit" });
+process.exit(r.status ?? 1);
