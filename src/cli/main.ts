@@ -22,6 +22,8 @@ try {
   await yargs(hideBin(process.argv))
     .scriptName("splitsim")
     .usage("$0 <command> [options]")
+    // cliui breaks words that cross its width; wide enough, the descriptions fit whole.
+    .wrap(Math.max(120, process.stdout.columns ?? 0))
     .option("debug", { type: "boolean", describe: "print stack traces of errors" })
     .command(
       "run <scenario>",
