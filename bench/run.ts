@@ -76,9 +76,9 @@ const rows = figures(results);
 const totalSeconds = (performance.now() - started) / 1e3;
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 console.log(`\nsplitsim bench, ${mode} mode, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus().length} × ${cpu}`);
-console.log(renderTable(rows));
+console.log(renderTable(rows, quick));
 console.log(`total ${totalSeconds.toFixed(0)} s, ${jobs.length} child runs${failures.length > 0 ? `, ${failures.length} FAILED` : ""}`);
-if (quick) console.log("(quick mode: tiny sizes for a smoke test; the figures and ✓/✗ say nothing about speed)");
+if (quick) console.log("(quick mode: tiny sizes for a smoke test; the figures say nothing about speed)");
 if (mode !== "full" && !quick) console.log("(1e7 requests ran once; `npm run bench -- --full` repeats it 3 times and adds 3e5 and 3e6)");
 
 writeFileSync(

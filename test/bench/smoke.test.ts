@@ -94,6 +94,10 @@ describe("every bench case at a tiny size", () => {
     expect(rows.some((r) => r.group === 5)).toBe(true);
     for (const r of rows) expect(Number.isFinite(r.value.median)).toBe(true);
     expect(renderTable(rows)).toContain("targets met:");
+    // Quick mode's tiny sizes judge nothing: no "0 of 5", no ✓ or ✗.
+    const quick = renderTable(rows, true);
+    expect(quick).toContain("targets: not judged in quick mode");
+    expect(quick).not.toMatch(/✓|✗|targets met/);
   });
 });
 
