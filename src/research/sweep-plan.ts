@@ -99,7 +99,7 @@ function loadPoint(file: string, label: string, sets: string[], point: Record<st
   try {
     return loadScenario(file, { sets });
   } catch (e) {
-    if (!isSplitsimError(e)) throw e;
+    if (!isSplitsimError(e) || Object.keys(point).length === 0) throw e;
     throw new SplitsimError(`sweep point ${canonicalJson(point)} of ${label}:\n${e.message}`);
   }
 }
