@@ -39,5 +39,15 @@ export function formatReports(reports: readonly RunReport[], format: "table" | "
   const columns = [...COLUMNS.slice(0, 3), ...(missed ? ["missed"] : []), ...COLUMNS.slice(3), ...(first?.deadlineReliability ?? []).map((d) => `P(<=${d.deadlineMs} ms)`)];
   const rows = reports.map((r) => summaryRow(r, missed));
   const title = first === undefined ? "" : `scenario ${first.scenario}, seed ${first.seed}\n`;
-  return title + formatTable(columns, rows);
+  return title + formatTable(columns, rows) + perSourceTable(reports);
+}
+
+/** With several sources, one row per (scheduler, source): a mean can hide one source's misery. */
+function perSourceTable(reports: readonly RunReport[]): string {
+  if (!reports.some((r) => r.sources !== undefined)) return "";
+  const rows = reports.flatMap((r) => (r.sources ?? []).map((s) => [
+    r.scheduler, String(s.index), String(s.completed), String(s.dropped), String(s.deadlineMissed),
+    s.latencyMs.mean.toFixed(2), s.latencyMs.p95.toFixed(2), s.latencyMs.p99.toFixed(2),
+  ]));
+  return "\nper source (sources[i] of the scenario):\n" + formatTable(["scheduler", "source", "completed", "dropped", "missed", "mean ms", "p95 ms", "p99 ms"], rows);
 }

@@ -5,7 +5,7 @@ import type { Time } from "../core/time.js";
 import type { Request } from "../workload/request.js";
 import { overallFigures, resourceFigures, type ResourceFigures } from "./bubbles.js";
 import type { Observer, ResourceInfo } from "../platform/observer.js";
-import { buildRunReport, type ReportMeta, type ResourceReport, type RunReport } from "./report.js";
+import { buildRunReport, type ReportMeta, type ResourceReport, type RunReport, type SourceReport } from "./report.js";
 import { ResourceAccounts } from "./resource-account.js";
 import { deadlineReliability, SeriesRecorder } from "./series.js";
 import { summarize } from "./stats.js";
@@ -20,6 +20,8 @@ export interface CollectorOptions {
   deadlinesMs?: readonly number[];
   /** Bin width (ms) of the report's time series; absent: no series. */
   binMs?: number;
+  /** Number of sources: with two or more the report adds per-source figures. */
+  sources?: number;
 }
 
 export class Collector implements Observer {
@@ -29,6 +31,10 @@ export class Collector implements Observer {
   private readonly kept: Request[] = [];
   /** Latencies (ns) of completed requests after the warm-up, in a growable typed array. */
   private latencies = new Float64Array(1024);
+  /** The source of each latency (only with several sources: 2 bytes a request). */
+  private latencySources: Uint16Array | null = null;
+  /** Per source: completed, dropped, deadline missed (all requests, as the totals). */
+  private readonly perSource: Int32Array | null;
   private measured = 0;
   /** Requests after the warm-up that were dropped (they miss every deadline). */
   private droppedMeasured = 0;
@@ -46,6 +52,11 @@ export class Collector implements Observer {
 
   constructor(private readonly opts: CollectorOptions) {
     this.series = opts.binMs === undefined ? null : new SeriesRecorder(Math.round(opts.binMs * 1e6));
+    const sources = opts.sources ?? 1;
+    // Source ids are kept in 2 bytes: beyond 65 535 sources there is no per-source breakdown.
+    const split = sources > 1 && sources <= 0xffff;
+    this.perSource = split ? new Int32Array(3 * sources) : null;
+    if (split) this.latencySources = new Uint16Array(1024);
   }
 
   /**
@@ -96,13 +107,16 @@ export class Collector implements Observer {
     if (this.opts.keepRequests !== false) this.kept.push(req.freeze());
     this.completedCount++;
     this.lossSum += req.accuracyLossPct;
-    if (req.deadline >= 0 && req.completion > req.deadline) this.missed++;
+    const late = req.deadline >= 0 && req.completion > req.deadline;
+    if (late) this.missed++;
+    const per = this.perSource;
+    if (per !== null) {
+      per[3 * req.source]!++;
+      if (late) per[3 * req.source + 2]!++;
+    }
     if (req.id >= this.opts.warmupRequests) {
-      if (this.measured === this.latencies.length) {
-        const grown = new Float64Array(this.latencies.length * 2);
-        grown.set(this.latencies);
-        this.latencies = grown;
-      }
+      if (this.measured === this.latencies.length) this.grow();
+      if (this.latencySources !== null) this.latencySources[this.measured] = req.source;
       this.latencies[this.measured++] = req.completion - req.arrival;
     }
     this.lastEvent = t;
@@ -113,9 +127,45 @@ export class Collector implements Observer {
     if (this.opts.keepRequests !== false) this.kept.push(req.freeze());
     this.droppedCount++;
     if (req.deadline >= 0) this.missed++; // a refused request misses its deadline too
+    const per = this.perSource;
+    if (per !== null) {
+      per[3 * req.source + 1]!++;
+      if (req.deadline >= 0) per[3 * req.source + 2]!++;
+    }
     if (req.id >= this.opts.warmupRequests) this.droppedMeasured++;
     this.lastEvent = t;
     this.accounts.leave(t, false);
+  }
+
+  private grow(): void {
+    const grown = new Float64Array(this.latencies.length * 2);
+    grown.set(this.latencies);
+    this.latencies = grown;
+    if (this.latencySources !== null) {
+      const s = new Uint16Array(grown.length);
+      s.set(this.latencySources);
+      this.latencySources = s;
+    }
+  }
+
+  /** Per source (two or more): counts and the latency summary of its measured requests. */
+  private sourceFigures(): SourceReport[] | undefined {
+    const per = this.perSource;
+    const of = this.latencySources;
+    if (per === null || of === null) return undefined;
+    const n = per.length / 3;
+    const counts = new Int32Array(n);
+    for (let i = 0; i < this.measured; i++) counts[of[i]!]!++;
+    const samples = Array.from(counts, (c) => new Float64Array(c));
+    const fill = new Int32Array(n);
+    for (let i = 0; i < this.measured; i++) samples[of[i]!]![fill[of[i]!]!++] = this.latencies[i]!;
+    return samples.map((sample, k) => {
+      const l = summarize(sample);
+      return {
+        index: k, completed: per[3 * k]!, dropped: per[3 * k + 1]!, deadlineMissed: per[3 * k + 2]!, measured: sample.length,
+        latencyMs: { mean: toMs(l.mean), p50: toMs(l.p50), p90: toMs(l.p90), p95: toMs(l.p95), p99: toMs(l.p99), max: toMs(l.max) },
+      };
+    });
   }
 
   onFinish(t: Time): void {
@@ -174,6 +224,7 @@ export class Collector implements Observer {
         ? {}
         : { deadlineReliability: deadlineReliability(this.latencies.subarray(0, measured), this.droppedMeasured, this.opts.deadlinesMs) }),
       ...(this.series === null ? {} : { timeSeries: this.series.series(t0, t1) }),
+      ...(this.perSource === null ? {} : { sources: this.sourceFigures()! }),
       ...(meta.traceOffsetS === undefined ? {} : { traceOffsetS: meta.traceOffsetS }),
       ...(meta.uses === undefined ? {} : { uses: meta.uses }),
       ...(meta.policy === undefined ? {} : { policy: meta.policy }),

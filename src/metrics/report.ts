@@ -38,6 +38,17 @@ export interface ResourceReport {
   used: boolean;
 }
 
+/** One source's figures (reports of runs with two or more sources). */
+export interface SourceReport {
+  /** The source's index in the scenario (`sources[i]`). */
+  index: number;
+  completed: number;
+  dropped: number;
+  deadlineMissed: number;
+  measured: number;
+  latencyMs: LatencySummary;
+}
+
 export interface RunReport {
   scenario: string;
   scheduler: string;
@@ -60,6 +71,8 @@ export interface RunReport {
   deadlineReliability?: Array<{ deadlineMs: number; reliability: number }>;
   /** Throughput and latency per bin of the scenario's metrics.binMs. */
   timeSeries?: TimeSeries;
+  /** Per source, with two or more sources. */
+  sources?: SourceReport[];
   /** Where simulation time 0 read each traced link's trace, s (drawn per seed with offsetS: random). */
   traceOffsetS?: Record<string, number>;
   /** For a named instance (`{ name, use, options }`), the scheduler it runs. */
@@ -143,9 +156,18 @@ export function buildRunReport(draft: RunReport): RunReport {
       ? {}
       : { deadlineReliability: d.deadlineReliability.map((r) => ({ deadlineMs: r.deadlineMs, reliability: roundRatio(r.reliability) })) }),
     ...(d.timeSeries === undefined ? {} : { timeSeries: seriesReport(d.timeSeries) }),
+    ...(d.sources === undefined ? {} : { sources: d.sources.map(sourceReport) }),
     ...(d.traceOffsetS === undefined ? {} : { traceOffsetS: d.traceOffsetS }),
     ...(d.uses === undefined ? {} : { uses: d.uses }),
     ...(d.policy === undefined ? {} : { policy: sortKeysDeep(d.policy) as Record<string, unknown> }),
+  };
+}
+
+function sourceReport(r: SourceReport): SourceReport {
+  const l = r.latencyMs;
+  return {
+    index: r.index, completed: r.completed, dropped: r.dropped, deadlineMissed: r.deadlineMissed, measured: r.measured,
+    latencyMs: { mean: roundMs(l.mean), p50: roundMs(l.p50), p90: roundMs(l.p90), p95: roundMs(l.p95), p99: roundMs(l.p99), max: roundMs(l.max) },
   };
 }
 

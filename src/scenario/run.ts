@@ -59,6 +59,7 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
     keepRequests: opts.keepRequests ?? true,
     ...(s.metrics?.deadlinesMs === undefined ? {} : { deadlinesMs: s.metrics.deadlinesMs }),
     ...(s.metrics?.binMs === undefined ? {} : { binMs: s.metrics.binMs }),
+    sources: s.sources.length,
   });
   const observers = [collector, ...collector.companions(), ...(opts.observers ?? [])];
   const built = buildRun(s, workload, scheduler, observers, opts.schedulers ?? BUILTIN_SCHEDULERS);
