@@ -48,6 +48,11 @@ function flowDepthExceeded(text: string, max: number): number {
   return -1;
 }
 
+/** A missing file's message with where it was looked for: paths resolve against the scenario's folder, not where the command runs. */
+function whereLooked(message: string, baseDir: string): string {
+  return message.replace(/file not found: (\S+)/, (m, rel: string) => (rel.startsWith("/") ? m : `${m} (looked for ${resolvePath(baseDir, rel)}: paths resolve against the scenario's folder)`));
+}
+
 /** 1-based line of a character offset. */
 function lineAt(text: string, offset: number): number {
   let n = 1;
@@ -107,9 +112,9 @@ export function resolveScenarioText(text: string, file: string, opts: LoadOption
       // A value that came from --set is not the one on its line in the file: point at no line.
       if (p.path[0] === "--set") return { path: "--set", line: null, message: p.message };
       if (fromSet.some((s) => isPrefix(s, p.path))) {
-        return { path: dotted(p.path), line: null, message: `${p.message} (set by --set)` };
+        return { path: dotted(p.path), line: null, message: `${whereLooked(p.message, baseDir)} (set by --set)` };
       }
-      return { path: dotted(p.path), line: lineOf(doc, lines, p.path), message: p.message };
+      return { path: dotted(p.path), line: lineOf(doc, lines, p.path), message: whereLooked(p.message, baseDir) };
     });
     // In file order; problems without a line (from --set) come last, in the order found.
     located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));

@@ -131,6 +131,16 @@ describe("--set overrides", () => {
     }
   });
 
+  it("setting a link's bandwidth source replaces the file's, with its trace options", () => {
+    const s = loadScenario("scenarios/examples/overload.yaml", { sets: ["links.up.bandwidthMbps=10"] });
+    expect(s.links.find((l) => l.name === "up")!.bandwidth).toEqual({ kind: "constant", mbps: 10 });
+  });
+
+  it("a missing file says where it was looked for (the scenario's folder)", () => {
+    expect(() => loadScenario("scenarios/examples/overload.yaml", { sets: ["links.up.trace=traces/steps-16s.csv"] }))
+      .toThrow(/file not found: traces\/steps-16s\.csv \(looked for \/.*\/scenarios\/examples\/traces\/steps-16s\.csv: paths resolve against the scenario's folder\)/);
+  });
+
   it("reports a malformed --set and a bad value it sets", () => {
     const p = problemsOf(BASE, ["no-equals-sign", "workload.requests=-1"]);
     expect(p.map((x) => x.path).sort()).toEqual(["--set", "workload.requests"]);

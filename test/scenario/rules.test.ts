@@ -103,7 +103,7 @@ describe("requests and arrivals", () => {
 
   it("an arrival file that does not exist is reported at its path", () => {
     const p = problemsOf(BASE.replace("kind: periodic, fps: 5", "kind: file, path: nope.txt"));
-    expect(p).toEqual([{ path: "workload.arrivals.path", line: 10, message: "file not found: nope.txt" }]);
+    expect(p).toEqual([{ path: "workload.arrivals.path", line: 10, message: expect.stringMatching(/^file not found: nope\.txt \(looked for \/.*\/nope\.txt: paths resolve against the scenario's folder\)$/) }]);
   });
 
   it("an arrival file without any time is an error", () => {
