@@ -52,6 +52,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
   const scenario = loadScenario(args.scenario, { sets, ...(args.seed === undefined ? {} : { seed: args.seed }) });
   const source = await loadPlugins(scenario, args.scenario);
   const names = chooseSchedulers(files ? undefined : args.scheduler, scenario, source);
+  noteOneWayLinks(scenario);
   const totalRequests = scenario.sources.reduce((a, src) => a + src.requests, 0);
   checkMemory(totalRequests, args.maxMemoryMB);
   if (args.out !== undefined) prepareOut(args.out, args.force);
@@ -137,6 +138,17 @@ function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source:
 
 function splitList(flag: string): string[] {
   return flag.split(",").map((x) => x.trim()).filter((x) => x.length > 0);
+}
+
+/**
+ * A link with no link back means results stay where the work finished: latency then ends there,
+ * and the way back costs nothing. Legitimate (DADS and job offloading model it so), but said.
+ */
+function noteOneWayLinks(s: ResolvedScenario): void {
+  for (const l of s.links) {
+    if (s.links.some((b) => b.from === l.to && b.to === l.from)) continue;
+    process.stderr.write(`splitsim: note: no link from '${l.to}' back to '${l.from}' (link '${l.name}' is one-way): results of work offloaded over it are not sent back, and latency ends at '${l.to}'\n`);
+  }
 }
 
 /** Refuses, before anything is allocated, a run whose requests would not fit in memory. */

@@ -13,6 +13,13 @@ function cli(...args: string[]) {
 const SMALL = ["--set", "workload.requests=50", "--set", "workload.warmupRequests=0"];
 
 describe("splitsim run", () => {
+  it("says when a link has no way back (results then stay where the work ended)", () => {
+    const oneWay = cli("run", "scenarios/papers/job-offloading.yaml", "--set", "workload.requests=2", "--scheduler", "cloud-only");
+    expect(oneWay.code).toBe(0);
+    expect(oneWay.stderr).toMatch(/note: no link from 'server' back to 'pi' \(link 'up' is one-way\)/);
+    expect(cli("run", "scenarios/quickstart.yaml", ...SMALL, "--scheduler", "cloud-only").stderr).not.toMatch(/one-way/);
+  });
+
   it("--scheduler all runs what the scenario can configure and names what it skipped and why", () => {
     // overload.yaml gives no fixed-split cut and no edgent deadline.
     const r = cli("run", "scenarios/examples/overload.yaml", ...SMALL, "--scheduler", "all", "--format", "json");
