@@ -5,7 +5,15 @@ import { flatTable } from "../metrics/flat-report.js";
 import type { RunReport } from "../metrics/report.js";
 import { formatTable } from "./table.js";
 
-const COLUMNS = ["scheduler", "completed", "dropped", "mean ms", "p95 ms", "p99 ms", "throughput/s", "bubble", "acc. loss pp"];
+const COLUMNS = ["scheduler", "completed", "dropped", "mean ms", "p95 ms", "p99 ms", "throughput/s", "bubble", "acc. loss pp", "busiest"];
+
+/** The most utilised node or link and how busy it was: usually why a policy is slow. */
+function busiest(r: RunReport): string {
+  let id = "";
+  let u = -1;
+  for (const [k, res] of Object.entries(r.resources)) if (res.utilisation > u) [id, u] = [k, res.utilisation];
+  return id === "" ? "" : `${id} ${Math.round(u * 100)}%`;
+}
 
 function summaryRow(r: RunReport, missed: boolean): string[] {
   return [
@@ -19,6 +27,7 @@ function summaryRow(r: RunReport, missed: boolean): string[] {
     r.throughputPerSec.toFixed(2),
     r.bubbleRatio.overall.toFixed(3),
     r.accuracy.meanLossPct.toFixed(2),
+    busiest(r),
     ...(r.deadlineReliability ?? []).map((d) => d.reliability.toFixed(3)),
   ];
 }
