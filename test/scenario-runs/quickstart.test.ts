@@ -29,3 +29,15 @@ describe("the quickstart", () => {
     }
   });
 });
+
+describe("the overload example on the command line", () => {
+  it("warns on stderr and reports stable: false", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "run", "scenarios/examples/overload.yaml", "--set", "workload.requests=600", "--format", "json"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning: device-only is unstable \(offered load phone at \d+ % of capacity\)/);
+    expect((JSON.parse(r.stdout) as Array<{ stable: boolean }>).every((x) => x.stable === false)).toBe(true);
+    const calm = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", "run", "scenarios/quickstart.yaml", "--set", "workload.requests=600"], { encoding: "utf8" });
+    expect(calm.stderr).not.toMatch(/unstable/);
+  });
+});
