@@ -6,7 +6,7 @@ import { OptionsError } from "../errors.js";
 import { WIRE_BITS } from "../workload/quantization.js";
 
 export function parseOptions<T extends z.ZodType>(scheduler: string, schema: T, raw: Record<string, unknown>): z.output<T> {
-  const r = schema.safeParse(raw);
+  const r = schema.safeParse(raw, { reportInput: true });
   if (r.success) return r.data;
   throw new OptionsError(
     scheduler,
