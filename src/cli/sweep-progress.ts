@@ -40,9 +40,11 @@ export function sweepProgress(stream: NodeJS.WriteStream = process.stderr): Prog
         bar.update(done, { speed: rate().toFixed(1), failed });
         return;
       }
-      while (total > 0 && done >= (nextTenth * total) / 10 && nextTenth <= 10) {
-        stream.write(`splitsim sweep: ${nextTenth * 10} % (${done}/${total} runs), ${rate().toFixed(1)} runs/s, ETA ${eta()}, ${failed} failed\n`);
-        nextTenth++;
+      // One line when a tenth is passed, however many tenths one task's runs pass at once.
+      const tenth = Math.floor((done * 10) / total);
+      if (tenth >= nextTenth) {
+        stream.write(`splitsim sweep: ${Math.floor((done * 100) / total)} % (${done}/${total} runs), ${rate().toFixed(1)} runs/s, ETA ${eta()}, ${failed} failed\n`);
+        nextTenth = tenth + 1;
       }
     },
     stop() {
