@@ -51,7 +51,23 @@ const CASES: Case[] = [
       expect(report.resources["pi"]!.busyMs).toBeGreaterThan(0);
     },
   },
-  // dads: added when registered
+  {
+    // ResNet-18 at Poisson 5 frames/s over the LTE-like trace from a random offset: the rate each
+    // decision sees, and so the cut and the light/heavy mode, move with the seed.
+    scheduler: "dads",
+    file: "scenarios/papers/dads.yaml",
+    sets: [
+      "workload.arrivals={kind: poisson, ratePerSec: 5}",
+      "workload.requests=200",
+      "links.up.trace=../../traces/lte-like-uplink.csv",
+      "links.up.offsetS=random",
+    ],
+    column: "mode",
+    check: (report) => {
+      expect(report.requests.completed).toBe(200);
+      expect(report.policy!["decisions"]).toBeGreaterThan(1); // the trace moves the estimate (40 s of it)
+    },
+  },
 ];
 
 function runCase(c: Case, seed: number): { json: string; csv: string; varying: string } {
