@@ -38,6 +38,9 @@ export const sweepCommandModule: CommandModule<object, SweepArgv> = {
 
 export async function sweepCommand(a: ArgumentsCamelCase<SweepArgv>): Promise<number> {
   const began = Date.now();
+  for (const name of ["out", "seeds", "scheduler", "workers", "shard"] as const) {
+    if (Array.isArray(a[name])) throw new SplitsimError(`--${name} is given more than once`);
+  }
   const workers = a.workers ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 1) throw new SplitsimError(`--workers ${a.workers}: give a whole number >= 1`);
   const shard = a.shard === undefined ? null : parseShard(a.shard, process.env);

@@ -67,6 +67,7 @@ export async function planSweep(args: PlanArgs): Promise<SweepPlan> {
   // swept), so the first point stands for the scenario: its seed, schedulers and plug-ins.
   const first = loadPoint(file, args.scenario, [...sets, ...points[0]!.sets], points[0]!.point);
   const chosen = chooseSchedulers(args.scheduler, first, await loadPlugins(first, args.scenario));
+  if (chosen.names.length === 0) throw new SplitsimError(`${args.scenario}: no scheduler to run${chosen.skipped.length > 0 ? ` (--scheduler all skipped ${chosen.skipped.join("; ")})` : ""}`);
   const seeds = grid.seeds ?? [first.seed];
   const runs: SweepRun[] = [];
   points.forEach((p, pointIndex) => {

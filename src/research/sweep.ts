@@ -1,7 +1,7 @@
 // Runs a planned sweep into --out: checks that the folder holds this grid (or nothing), skips the
 // runs already in results.jsonl (resume), runs the rest on the workers, appending one whole line
 // per finished run, then rewrites results.jsonl in grid order (one line per run) and summary.csv.
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { SplitsimError } from "../errors.js";
 import { canonicalJson } from "../scenario/hash.js";
@@ -108,6 +108,7 @@ function groupTasks(plan: SweepPlan, todo: readonly SweepRun[]): Array<{ task: S
 
 /** A new or empty folder gets the manifest; a folder of the same grid is resumed; anything else is refused. */
 export function prepareOut(out: string, manifest: GridManifest): void {
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new SplitsimError(`--out ${out} is a file, not a folder`);
   const there = existsSync(out) ? readManifest(out) : null;
   if (there !== null) {
     const diff = gridDifference(there, manifest, true);

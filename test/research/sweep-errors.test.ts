@@ -57,6 +57,7 @@ describe("splitsim sweep refuses bad input with exit 2", () => {
     expect(refused([...QUICK, "--seeds", "1..2", "--vary", "links.up.latencyMs=[2,3]", "--out", out])).toContain("--vary links.up.latencyMs is swept here (2 values) but not there");
     writeFileSync(join(dir, "other.txt"), "x");
     expect(refused([...QUICK, "--out", dir])).toContain(`--out ${dir} is not empty and holds no sweep.json`);
+    expect(refused([...QUICK, "--out", join(dir, "other.txt")])).toContain(`--out ${join(dir, "other.txt")} is a file, not a folder`);
   });
 
   it("a results file holding a run of another grid, or a corrupt line, is named with its line", () => {
