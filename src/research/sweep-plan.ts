@@ -37,7 +37,7 @@ export interface SweepRun {
 export interface SweepPlan {
   /** The scenario file, absolute (workers load it from anywhere). */
   file: string;
-  /** --set values, with the scheduler choice as one more. */
+  /** --set values, and the scheduler list when --scheduler names plug-in files. */
   sets: string[];
   points: GridPoint[];
   runs: SweepRun[];
