@@ -160,9 +160,13 @@ class JobOffloading implements Scheduler {
       }
       return;
     }
-    const size = windowRequests === undefined ? 1 : Math.min(windowRequests, o.capacity);
     // Without a window, each instant's arrivals are one batch (a batch source releases all at once).
-    if (windowRequests === undefined || o.pending.length >= size || this.allReleased(ctx, o.route.origin)) this.flush(ctx, o);
+    if (windowRequests === undefined) return this.flush(ctx, o);
+    // With one, every full group of n is planned in arrival order, even when more than n arrived
+    // at once (a batch of 9 with windowRequests 4 is 4, 4 and, once all are released, 1).
+    const size = Math.min(windowRequests, o.capacity);
+    while (o.pending.length >= size) this.flush(ctx, o, size);
+    if (o.pending.length > 0 && this.allReleased(ctx, o.route.origin)) this.flush(ctx, o);
   }
 
   /** Whether every source entering at `station` has released all its requests. */
@@ -174,9 +178,10 @@ class JobOffloading implements Scheduler {
     return true;
   }
 
-  private flush(ctx: SchedulerContext, o: Origin): void {
-    const reqs = o.pending;
-    o.pending = [];
+  /** Plans the first `count` held jobs (default: all) as one window. */
+  private flush(ctx: SchedulerContext, o: Origin, count = o.pending.length): void {
+    const reqs = o.pending.slice(0, count);
+    o.pending = o.pending.slice(count);
     o.timerAt = -1;
     if (this.opts.mode === "exhaustive" && reqs.length > EXHAUSTIVE_MAX_JOBS) {
       throw new OptionsError("job-offloading", [{

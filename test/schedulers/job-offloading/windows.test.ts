@@ -134,4 +134,17 @@ describe("job-offloading windows on a stream", () => {
     expect(rows.map((r) => r.order)).toEqual([0, 1, 0, 1, 0, 1]);
     expect(policy["windows"]).toBe(3);
   });
+  it("a batch of 9 with windowRequests = 4 is planned as windows of 4, 4 and 1, one after another", () => {
+    // All arrive at 0. Window 1 runs its jobs on the Pi at 0, 2, 4, 6; window 2 is planned at 0
+    // too, after window 1's device time: 8, 10, 12, 14; the last job at 16. Orders restart.
+    const { rows, policy } = runRows(scenario({ windowRequests: 4 }, [{ arrivals: { kind: "batch" }, requests: 9 }]));
+    expect(policy["windows"]).toBe(3);
+    expect(rows.map((r) => r.order)).toEqual([0, 1, 2, 3, 0, 1, 2, 3, 0]);
+    expect(rows.map((r) => r.startMs)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16]);
+  });
+
+  it("so exhaustive takes a batch over 8 in windows of at most 8", () => {
+    const { policy } = runRows(scenario({ mode: "exhaustive", windowRequests: 8 }, [{ arrivals: { kind: "batch" }, requests: 9 }]));
+    expect(policy).toMatchObject({ mode: "exhaustive", windows: 2, jobs: 9 });
+  });
 });
