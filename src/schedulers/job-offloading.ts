@@ -214,7 +214,9 @@ class JobOffloading implements Scheduler {
     const schedule = flowShopSchedule(instanceOf(truth, plan.cuts), plan.order);
     for (let s = 0; s < m; s++) o.ready[s] = schedule.end[s]![plan.order[plan.order.length - 1]!]!;
     this.predictedEnd = Math.max(this.predictedEnd, schedule.makespan);
-    o.bound ??= new LowerBound(m);
+    // The device and the target may have several servers (links have one): the bound divides their work.
+    const st = ctx.topology.stations;
+    o.bound ??= new LowerBound(m, [st[o.route.origin]!.servers, 1, o.route.target >= 0 ? st[o.route.target]!.servers : 1]);
     reqs.forEach((r, j) => o.bound!.add(r.arrival, tables[j]!.times[plan.cuts[j]!]!, tables[j]!.lags[plan.cuts[j]!]!));
     this.windows++;
     this.jobs += reqs.length;

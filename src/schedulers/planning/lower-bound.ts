@@ -37,7 +37,8 @@ export function flowShopLowerBound(inst: FlowShopInstance, servers?: readonly nu
 
 /**
  * The same bound kept up as jobs are added (release, stage times, lags), in O(machines) memory:
- * per machine the smallest head, the total work and the smallest tail. Machines start free.
+ * per machine the smallest head, the total work and the smallest tail. Machines start free; a
+ * machine with c servers does its work c at a time (`servers`, default 1 each).
  */
 export class LowerBound {
   private readonly minHead: Float64Array;
@@ -45,7 +46,7 @@ export class LowerBound {
   private readonly work: Float64Array;
   private jobs = 0;
 
-  constructor(private readonly machines: number) {
+  constructor(private readonly machines: number, private readonly servers: readonly number[] = []) {
     this.minHead = new Float64Array(machines).fill(Infinity);
     this.minTail = new Float64Array(machines).fill(Infinity);
     this.work = new Float64Array(machines);
@@ -72,7 +73,7 @@ export class LowerBound {
   value(): number {
     if (this.jobs === 0) return 0;
     let lb = 0;
-    for (let s = 0; s < this.machines; s++) lb = Math.max(lb, this.minHead[s]! + this.work[s]! + this.minTail[s]!);
+    for (let s = 0; s < this.machines; s++) lb = Math.max(lb, this.minHead[s]! + this.work[s]! / (this.servers[s] ?? 1) + this.minTail[s]!);
     return lb;
   }
 }

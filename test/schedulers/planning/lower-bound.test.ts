@@ -52,3 +52,17 @@ describe("LowerBound (incremental)", () => {
     expect(() => new LowerBound(3).add(0, [1, 2], [0])).toThrow(/3 times and 2 lags/);
   });
 });
+
+describe("LowerBound with parallel servers", () => {
+  it("divides a machine's work by its servers: 10 jobs of 10 ms on a 2-server machine need ≥ 50 ms there", () => {
+    const one = new LowerBound(2);
+    const two = new LowerBound(2, [1, 2]);
+    for (let j = 0; j < 10; j++) {
+      one.add(0, [1, 10], [0]);
+      two.add(0, [1, 10], [0]);
+    }
+    // Machine 1: head min 1 + work 100 (or 100/2) + tail 0; machine 0: 10 + min tail 10 = 20.
+    expect(one.value()).toBe(101);
+    expect(two.value()).toBe(51);
+  });
+});
