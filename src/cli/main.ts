@@ -38,7 +38,8 @@ try {
           .option("force", { type: "boolean", default: false, describe: "allow --out to write into a non-empty directory" })
           .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "stdout format" })
           .option("max-memory", { type: "number", describe: "refuse runs estimated to need more MB than this (default: 80 % of free memory)" })
-          .option("progress", { type: "boolean", describe: "show progress on stderr (default: on a terminal, for runs of 50 000 requests or more)" }),
+          .option("progress", { type: "boolean", describe: "show progress on stderr (default: on a terminal, for runs of 50 000 requests or more)" })
+          .option("check", { type: "boolean", default: true, describe: "check the run's invariants as it goes; --no-check skips them (docs/invariants.md)" }),
       (argv) => runCommand({
         scenario: argv.scenario,
         scheduler: argv.scheduler,
@@ -49,6 +50,7 @@ try {
         format: argv.format,
         maxMemoryMB: argv["max-memory"],
         progress: argv.progress,
+        check: argv.check,
       }),
     )
     .command("regress [dir]", "re-run the golden cases and name every result that moved",

@@ -32,6 +32,8 @@ export interface RunArgs {
   maxMemoryMB?: number | undefined;
   /** Show progress (default: on a terminal, for runs of PROGRESS_MIN_REQUESTS or more). */
   progress?: boolean | undefined;
+  /** Check the run's invariants (default true; --no-check skips: docs/invariants.md). */
+  check?: boolean | undefined;
 }
 
 /** Bytes a run keeps per request in summary-only mode (measured about 50–95 B on the quickstart), and its fixed base. */
@@ -69,7 +71,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
     const stream = dir === null ? null : new RequestsCsvStream(join(dir, "requests.csv"), requestCsvOptions(scenario, source, name));
     try {
       const observers = [...(stream ? [stream] : []), ...(progress ? [progress] : [])];
-      const result = runWithFile(args.scenario, name, () => runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, observers }));
+      const result = runWithFile(args.scenario, name, () => runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, observers, check: args.check !== false }));
       progress?.stop();
       reports.push(result.report);
       warnIfUnstable(result.report);

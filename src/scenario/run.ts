@@ -3,6 +3,7 @@
 import { toSec } from "../core/time.js";
 import { isSplitsimError, SplitsimError } from "../errors.js";
 import { Collector } from "../metrics/collector.js";
+import { InvariantChecker } from "../metrics/invariants.js";
 import type { Observer } from "../platform/observer.js";
 import type { RunReport } from "../metrics/report.js";
 import type { Request } from "../workload/request.js";
@@ -35,6 +36,11 @@ export interface RunOptions {
   keepRequests?: boolean;
   /** Where scheduler names are looked up: needed when the scenario has plug-ins (loadPlugins). */
   schedulers?: SchedulerSource;
+  /**
+   * Check the run's invariants as it goes (default true; docs/invariants.md): a violation throws an
+   * InvariantError naming the invariant, the request, the step and the times. Reports are the same either way.
+   */
+  check?: boolean;
 }
 
 /** The offset (s, to the ns) at which each traced link read its trace: random offsets differ per seed. */
@@ -61,7 +67,9 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
     ...(s.metrics?.binMs === undefined ? {} : { binMs: s.metrics.binMs }),
     sources: s.sources.length,
   });
-  const observers = [collector, ...collector.companions(), ...(opts.observers ?? [])];
+  // The checker sees each event first, so a broken one fails as a violation before anything reads it.
+  const checker = opts.check === false ? [] : [new InvariantChecker(s)];
+  const observers = [...checker, collector, ...collector.companions(), ...(opts.observers ?? [])];
   const built = buildRun(s, workload, scheduler, observers, opts.schedulers ?? BUILTIN_SCHEDULERS);
   const { sim, runner, observer, topology } = built;
   observer.onSetup?.(topology.resources());
