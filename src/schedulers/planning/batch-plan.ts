@@ -80,6 +80,28 @@ export function instanceOf(jobs: BatchJobs, cuts: readonly number[]): FlowShopIn
   return { times, lags, release: jobs.release, ...(jobs.machineReady === undefined ? {} : { machineReady: jobs.machineReady }) };
 }
 
+/** The one job's cut with the earliest end (ties: the earliest cut), by the recurrence. */
+function singleJob(jobs: BatchJobs): BatchPlan {
+  const table = jobs.tables[0]!;
+  // One instance whose single column is refilled per cut: a stream planned per arrival calls
+  // this once a request, so it allocates nothing per cut.
+  const inst = instanceOf(jobs, [0]);
+  const times = inst.times as number[][];
+  const lags = inst.lags as number[][];
+  const scratch = new Float64Array(table.machines);
+  let bestCut = -1;
+  let bestEnd = Infinity;
+  for (let k = 0; k < table.times.length; k++) {
+    const t = table.times[k]!;
+    if (!t.every(Number.isFinite)) continue;
+    for (let s = 0; s < table.machines; s++) times[s]![0] = t[s]!;
+    for (let s = 0; s < table.machines - 1; s++) lags[s]![0] = table.lags[k]![s]!;
+    const end = sequenceMakespan(inst, [0], scratch);
+    if (end < bestEnd) [bestCut, bestEnd] = [k, end];
+  }
+  return { cuts: [bestCut], order: [0], end: bestEnd, method: "arrival" };
+}
+
 /** Best order of an assignment; `improve: false` (the rule alone) is the greedy's fast estimate. */
 function evaluate(jobs: BatchJobs, cuts: number[], improve = true): BatchPlan {
   const r = pipelineOrder(instanceOf(jobs, cuts), { improve });
@@ -110,7 +132,9 @@ export function planBatch(jobs: BatchJobs, opts: BatchOptions): BatchPlan {
       return exhaustive(jobs);
     }
     case "joint":
-      return joint(jobs, opts.candidates ?? "hull");
+      // One job (a stream planned as it arrives): the exact answer is its cut that ends first
+      // behind the machines' earlier work, found directly instead of by the batch search.
+      return n === 1 ? singleJob(jobs) : joint(jobs, opts.candidates ?? "hull");
   }
 }
 
