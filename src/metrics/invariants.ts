@@ -3,6 +3,10 @@
 // sent = bytes delivered per link. It reads only what the platform emits, so a policy (or a platform
 // change) that breaks one is caught, and it keeps typed arrays indexed by resource, server and
 // request id: no Map, closure, allocation or log per event. It records nothing for the report.
+// It is the run's one observer and hands every event on to `next` (the collector and the rest):
+// one direct call per event, cheaper than a combined observer's loop over its members.
+// Each hook only compares and counts; finding out which rule broke and saying so is out of line
+// (the *Fault methods), so the hooks stay small enough for V8 to inline into the platform.
 import type { Time } from "../core/time.js";
 import type { Observer, ResourceInfo } from "../platform/observer.js";
 import type { ResolvedLink, ResolvedNode } from "../platform/platform-spec.js";
@@ -18,6 +22,16 @@ export interface InvariantSpec {
   sources: ReadonlyArray<unknown>;
 }
 
+/** Whether a request in this state may start a step: in the system, or dropped with steps released before. */
+function mayRun(state: number): boolean {
+  return state === IN_SYSTEM || state === DROPPED;
+}
+
+/** A server's state: free, serving works that were all announced before it started, or open to more (processor sharing). */
+const IDLE = 0;
+const CLOSED = 1;
+const OPEN = 2;
+
 export class InvariantChecker implements Observer {
   private now: Time = 0;
   private readonly stations: number;
@@ -27,11 +41,13 @@ export class InvariantChecker implements Observer {
   private readonly servers: Int32Array;
   /** Works one server may serve at once: maxBatch, 1 on a FIFO link, unbounded on a shared one. */
   private readonly capacity: Float64Array;
-  /** Per resource: 1 when work may join a busy server (a shared link's processor sharing). */
-  private readonly joinable: Uint8Array;
-  /** Per server: busy (between onStart and onEnd), since when, and works started on it since it was last free. */
+  /**
+   * Per resource: what its servers' `busy` becomes at onStart — CLOSED for a station or FIFO link
+   * (its works were announced before the start), OPEN for a shared link (works join while it runs).
+   */
+  private readonly busyMark: Uint8Array;
+  /** Per server: IDLE, CLOSED or OPEN (between onStart and onEnd), and works started on it since it was last free. */
   private readonly busy: Uint8Array;
-  private readonly busySince: Float64Array;
   private readonly inService: Int32Array;
   /** Per link: transfers and bytes that left, and that were delivered. */
   private readonly sentCount: Float64Array;
@@ -43,10 +59,12 @@ export class InvariantChecker implements Observer {
   private readonly completed: Float64Array;
   private readonly dropped: Float64Array;
   private readonly window = new RequestWindow();
-  /** Steps whose start was checked (tests read it to see that the checker ran). */
-  stepsChecked = 0;
 
-  constructor(spec: InvariantSpec) {
+  constructor(
+    spec: InvariantSpec,
+    /** Where every event goes after it is checked. */
+    private readonly next: Observer = {},
+  ) {
     const S = spec.nodes.length;
     const R = S + spec.links.length;
     this.stations = S;
@@ -54,7 +72,7 @@ export class InvariantChecker implements Observer {
     this.serverBase = new Int32Array(R);
     this.servers = new Int32Array(R);
     this.capacity = new Float64Array(R);
-    this.joinable = new Uint8Array(R);
+    this.busyMark = new Uint8Array(R);
     let total = 0;
     for (let r = 0; r < R; r++) {
       const node = r < S ? spec.nodes[r]! : null;
@@ -62,11 +80,10 @@ export class InvariantChecker implements Observer {
       this.serverBase[r] = total;
       this.servers[r] = node === null ? 1 : node.servers;
       this.capacity[r] = node !== null ? node.maxBatch : link!.discipline === "shared" ? Infinity : 1;
-      this.joinable[r] = link !== null && link.discipline === "shared" ? 1 : 0;
+      this.busyMark[r] = link !== null && link.discipline === "shared" ? OPEN : CLOSED;
       total += this.servers[r]!;
     }
     this.busy = new Uint8Array(total);
-    this.busySince = new Float64Array(total);
     this.inService = new Int32Array(total);
     const L = spec.links.length;
     this.sentCount = new Float64Array(L);
@@ -79,117 +96,117 @@ export class InvariantChecker implements Observer {
     this.dropped = new Float64Array(n);
   }
 
+  /** Requests seen so far (tests read it to know that the checker ran). */
+  get requestsChecked(): number {
+    return this.window.next;
+  }
+
   onSetup(resources: readonly ResourceInfo[]): void {
     // A mismatch is a wiring bug (the checker was given another scenario's spec), not a violation.
     if (resources.length !== this.names.length || resources.some((r, i) => r.id !== this.names[i] || r.servers !== this.servers[i])) {
       throw new Error(`InvariantChecker: the run's resources (${resources.map((r) => r.id).join(", ")}) are not the spec's (${this.names.join(", ")})`);
     }
+    this.next.onSetup?.(resources);
   }
 
+  onQueue(res: number, waiting: number, t: Time): void {
+    this.next.onQueue?.(res, waiting, t);
+  }
+
+  // Each hook tests everything in one or a few conditions and calls its *Fault method, which finds
+  // out which rule broke, only when one did: the hot bodies stay small (see the header).
+
   onArrive(req: Request, t: Time): void {
-    if (t < this.now) this.backwards(t, "request arrived", req.id);
+    // Ids are handed out in arrival order (0, 1, ...): anything else arrived twice or never.
+    if (t < this.now || req.id !== this.window.next) this.arriveFault(req, t);
     this.now = t;
-    const id = req.id;
-    if (id < this.window.next) this.fail("conservation", t, "arrived twice (or out of id order)", { requestId: id });
-    this.window.arrive(id);
+    this.window.arrive(req.id);
     this.admitted[req.source]!++;
+    this.next.onArrive?.(req, t);
   }
 
   onStart(res: number, server: number, t: Time): void {
-    if (t < this.now) this.backwards(t, `server ${server} of '${this.names[res]}' started`);
+    // busy[k] is undefined past the last server, so a server that does not exist fails here too.
+    const k = this.serverBase[res]! + server;
+    if (t < this.now || this.busy[k] !== IDLE) this.serverFault(res, server, t, "started while busy");
     this.now = t;
-    const k = this.serverOf(res, server, t);
-    if (this.busy[k] === 1) {
-      this.fail("exclusivity", t, `server ${server} of '${this.names[res]}' started while busy`, { times: [["busy since", this.busySince[k]!]] });
-    }
-    this.busy[k] = 1;
-    this.busySince[k] = t;
+    this.busy[k] = this.busyMark[res]!;
+    this.next.onStart?.(res, server, t);
   }
 
   onEnd(res: number, server: number, t: Time): void {
-    if (t < this.now) this.backwards(t, `server ${server} of '${this.names[res]}' ended`);
+    const k = this.serverBase[res]! + server;
+    if (t < this.now || !(this.busy[k]! > IDLE)) this.serverFault(res, server, t, "ended while idle");
     this.now = t;
-    const k = this.serverOf(res, server, t);
-    if (this.busy[k] !== 1) this.fail("exclusivity", t, `server ${server} of '${this.names[res]}' ended while idle`);
-    this.busy[k] = 0;
+    this.busy[k] = IDLE;
     this.inService[k] = 0;
+    this.next.onEnd?.(res, server, t);
   }
 
   onStepStart(work: Work, res: number, server: number, t: Time): void {
-    if (t < this.now) this.backwards(t, "step started", work.req.id, work.step);
-    this.now = t;
-    this.stepsChecked++;
     const req = work.req;
     const id = req.id;
-    const step = work.step;
     const window = this.window;
-    if (id >= window.next) this.fail("conservation", t, "a step started for a request that never arrived", this.site(work));
-    if (id < window.base || window.stateOf(id) !== IN_SYSTEM) {
-      // After a drop, steps released before it still run; after a completion nothing may.
-      if (!req.dropped) this.fail("causality", t, "started after its request completed", this.site(work));
-    }
-    if (id >= window.base) this.checkDeps(work, t);
-    if (t < req.arrival) this.fail("causality", t, "started before its request arrived", this.site(work, [["arrival", req.arrival]]));
-    // Exclusivity: a new work may not join a server already serving (unless the link shares), nor
-    // exceed what one server holds at once.
-    const k = this.serverOf(res, server, t);
-    if (this.busy[k] === 1 && this.busySince[k]! < t && this.joinable[res] === 0) {
-      this.fail("exclusivity", t, `joined server ${server} of '${this.names[res]}' while it was busy`, this.site(work, [["busy since", this.busySince[k]!]]));
-    }
-    if (++this.inService[k]! > this.capacity[res]!) {
-      this.fail("exclusivity", t, `server ${server} of '${this.names[res]}' serves ${this.inService[k]} works at once (capacity ${this.capacity[res]})`, this.site(work));
-    }
+    const k = this.serverBase[res]! + server;
+    if (
+      t < this.now ||
+      // Arrived and not completed (steps released before a drop still run), every predecessor ended.
+      // (Tested before the arrival time: a completed request's times are recycled.)
+      (id >= window.base ? id >= window.next || !mayRun(window.stateOf(id)) || !this.depsEnded(req, work.step) : !req.dropped) ||
+      t < req.arrival ||
+      // Exclusivity: no joining a server that is serving already (unless the link shares), nor past what one holds.
+      this.busy[k] === CLOSED || ++this.inService[k]! > this.capacity[res]!
+    ) this.startFault(work, res, server, t);
+    this.now = t;
     if (res >= this.stations) {
       this.sentCount[res - this.stations]!++;
       this.sentBytes[res - this.stations]! += work.bytes;
     }
+    this.next.onStepStart?.(work, res, server, t);
   }
 
   onStepEnd(work: Work, res: number, t: Time): void {
-    if (t < this.now) this.backwards(t, "step ended", work.req.id, work.step);
-    this.now = t;
     const id = work.req.id;
     const window = this.window;
-    if (id >= window.base && id < window.next) {
-      if (!window.hasStarted(id, work.step)) this.fail("causality", t, "ended without having started", this.site(work));
-      if (!window.end(id, work.step)) this.fail("causality", t, "ended twice", this.site(work));
-    }
-    if (t < work.start) this.fail("causality", t, "ended before it started", this.site(work, [["start", work.start]]));
+    // A step that ran twice ends twice. (An end without a start is no policy's doing: the platform
+    // reports both from the same work record, and the bytes check covers links.)
+    if (t < this.now || (id >= window.base && id < window.next && !window.end(id, work.step))) this.endFault(work, res, t);
+    this.now = t;
     if (res >= this.stations) {
       const l = res - this.stations;
       this.deliveredBytes[l]! += work.bytes;
-      if (++this.deliveredCount[l]! > this.sentCount[l]!) {
-        this.fail("bytes", t, `link '${this.names[res]}' delivered ${this.deliveredCount[l]} transfers but sent ${this.sentCount[l]}`, this.site(work));
-      }
+      if (++this.deliveredCount[l]! > this.sentCount[l]!) this.endFault(work, res, t);
     }
+    this.next.onStepEnd?.(work, res, t);
   }
 
   onComplete(req: Request, t: Time): void {
-    if (t < this.now) this.backwards(t, "request completed", req.id);
+    const id = req.id;
+    const window = this.window;
+    if (t < this.now || !(id >= window.base && id < window.next && window.stateOf(id) === IN_SYSTEM) || !window.allEnded(id, req.plan === null ? 0 : req.plan.steps.length)) {
+      this.leaveFault(req, t, "completed");
+    }
     this.now = t;
-    this.leave(req, t, COMPLETED);
-    const steps = req.plan === null ? 0 : req.plan.steps.length;
-    const open = this.window.firstNotEnded(req.id, steps);
-    if (open >= 0) this.fail("causality", t, `completed before step ${open} ended`, { requestId: req.id });
     this.completed[req.source]!++;
-    this.window.leave(req.id, COMPLETED);
+    window.leave(id, COMPLETED);
+    this.next.onComplete?.(req, t);
   }
 
   onDrop(req: Request, t: Time): void {
-    if (t < this.now) this.backwards(t, "request dropped", req.id);
+    const id = req.id;
+    const window = this.window;
+    if (t < this.now || !(id >= window.base && id < window.next && window.stateOf(id) === IN_SYSTEM)) this.leaveFault(req, t, "was dropped");
     this.now = t;
-    this.leave(req, t, DROPPED);
     this.dropped[req.source]!++;
-    this.window.leave(req.id, DROPPED);
+    window.leave(id, DROPPED);
+    this.next.onDrop?.(req, t);
   }
 
   onFinish(t: Time): void {
     if (t < this.now) this.backwards(t, "run finished");
     this.now = t;
     for (let src = 0; src < this.admitted.length; src++) {
-      const a = this.admitted[src]!;
-      const c = this.completed[src]!;
-      const d = this.dropped[src]!;
+      const [a, c, d] = [this.admitted[src]!, this.completed[src]!, this.dropped[src]!];
       if (a !== c + d) {
         const stuck = this.window.base < this.window.next ? `; request ${this.window.base} neither completed nor was dropped` : "";
         this.fail("conservation", t, `source ${src} admitted ${a} requests, but ${c} completed and ${d} were dropped${stuck}`);
@@ -197,45 +214,75 @@ export class InvariantChecker implements Observer {
     }
     for (let l = 0; l < this.sentCount.length; l++) {
       const name = this.names[this.stations + l];
-      const sent = this.sentBytes[l]!;
-      const got = this.deliveredBytes[l]!;
+      const [sent, got] = [this.sentBytes[l]!, this.deliveredBytes[l]!];
       if (this.sentCount[l] !== this.deliveredCount[l]) {
         this.fail("bytes", t, `link '${name}' sent ${this.sentCount[l]} transfers and delivered ${this.deliveredCount[l]}`);
       }
       // Sums of the same numbers in another order (a shared link delivers out of order) may differ in the last bits.
       if (Math.abs(sent - got) > 1e-9 * Math.max(1, sent)) this.fail("bytes", t, `link '${name}' sent ${sent} bytes and delivered ${got}`);
     }
+    this.next.onFinish?.(t);
   }
 
-  /** Every predecessor of the step has ended, and the step starts once. */
-  private checkDeps(work: Work, t: Time): void {
-    const id = work.req.id;
-    const step = work.step;
-    const steps = work.req.plan!.steps;
-    this.window.fit(steps.length);
-    if (!this.window.start(id, step)) this.fail("causality", t, "started twice", this.site(work));
+  /** Whether every predecessor of step `step` of `req` has ended. */
+  private depsEnded(req: Request, step: number): boolean {
+    const window = this.window;
+    const steps = req.plan!.steps;
+    window.fit(steps.length);
     const deps = steps[step]!.deps;
-    for (let i = 0; i < deps.length; i++) {
-      if (!this.window.hasEnded(id, deps[i]!)) this.fail("causality", t, `started before its predecessor step ${deps[i]} ended`, this.site(work));
-    }
+    for (let i = 0; i < deps.length; i++) if (!window.hasEnded(req.id, deps[i]!)) return false;
+    return true;
   }
 
-  /** A request leaves once, having arrived. */
-  private leave(req: Request, t: Time, how: number): void {
-    const id = req.id;
-    const verb = how === COMPLETED ? "completed" : "was dropped";
-    if (id >= this.window.next) this.fail("conservation", t, `${verb} without having arrived`, { requestId: id });
-    if (id < this.window.base || this.window.stateOf(id) !== IN_SYSTEM) {
-      this.fail("conservation", t, `${verb} after it had left the system already`, { requestId: id });
-    }
+  // Out of line: what broke, said with the request, the step and the times.
+
+  private arriveFault(req: Request, t: Time): never {
+    if (t < this.now) this.backwards(t, "request arrived", req.id);
+    const what = req.id < this.window.next ? "arrived twice" : `arrived before request ${this.window.next}, which never arrived`;
+    this.fail("conservation", t, what, { requestId: req.id });
   }
 
-  /** The index of server `server` of resource `res` in the per-server arrays. */
-  private serverOf(res: number, server: number, t: Time): number {
+  private startFault(work: Work, res: number, server: number, t: Time): never {
+    const req = work.req;
+    const window = this.window;
+    if (t < this.now) this.backwards(t, "step started", req.id, work.step);
+    if (req.id >= window.next) this.fail("conservation", t, "a step started for a request that never arrived", this.site(work));
+    if (req.id < window.base ? !req.dropped : !mayRun(window.stateOf(req.id))) this.fail("causality", t, "started after its request completed", this.site(work));
+    const open = req.id < window.base ? undefined : req.plan!.steps[work.step]!.deps.find((d) => !window.hasEnded(req.id, d));
+    if (open !== undefined) this.fail("causality", t, `started before its predecessor step ${open} ended`, this.site(work));
+    if (t < req.arrival) this.fail("causality", t, "started before its request arrived", this.site(work, [["arrival", req.arrival]]));
+    const on = `server ${server} of '${this.names[res]}'`;
+    if (!(server >= 0 && server < this.servers[res]!)) this.fail("exclusivity", t, `${on} does not exist`, this.site(work));
+    const k = this.serverBase[res]! + server;
+    if (this.busy[k] === CLOSED) this.fail("exclusivity", t, `joined ${on} while it was serving a batch already`, this.site(work));
+    this.fail("exclusivity", t, `${on} serves ${this.inService[k]} works at once (capacity ${this.capacity[res]})`, this.site(work));
+  }
+
+  private endFault(work: Work, res: number, t: Time): never {
+    if (t < this.now) this.backwards(t, "step ended", work.req.id, work.step);
+    const l = res - this.stations;
+    if (l >= 0 && this.deliveredCount[l]! > this.sentCount[l]!) {
+      this.fail("bytes", t, `link '${this.names[res]}' delivered ${this.deliveredCount[l]} transfers but sent ${this.sentCount[l]}`, this.site(work));
+    }
+    this.fail("causality", t, "ended twice", this.site(work));
+  }
+
+  private serverFault(res: number, server: number, t: Time, what: string): never {
+    if (t < this.now) this.backwards(t, `server ${server} of '${this.names[res]}' ${what.split(" ")[0]}`);
     if (!(res >= 0 && res < this.servers.length && server >= 0 && server < this.servers[res]!)) {
       this.fail("exclusivity", t, `server ${server} of resource ${res} does not exist`);
     }
-    return this.serverBase[res]! + server;
+    this.fail("exclusivity", t, `server ${server} of '${this.names[res]}' ${what}`);
+  }
+
+  private leaveFault(req: Request, t: Time, verb: string): never {
+    const id = req.id;
+    const window = this.window;
+    if (t < this.now) this.backwards(t, `request ${verb}`, id);
+    if (id >= window.next) this.fail("conservation", t, `${verb} without having arrived`, { requestId: id });
+    if (id < window.base || window.stateOf(id) !== IN_SYSTEM) this.fail("conservation", t, `${verb} after it had left the system already`, { requestId: id });
+    const open = window.firstNotEnded(id, req.plan === null ? 0 : req.plan.steps.length);
+    this.fail("causality", t, `${verb} before its step ${open} ended`, { requestId: id });
   }
 
   private site(work: Work, times?: ReadonlyArray<readonly [string, Time]>): ViolationSite {

@@ -1,10 +1,10 @@
 // RequestWindow: the invariant checker's per-request state — in the system, completed or dropped,
-// and which plan steps have started and ended (a bit each) — for the requests from the oldest one
+// and which plan steps have ended (a bit each) — for the requests from the oldest one
 // still in the system to the newest, in a ring of typed arrays indexed by request id. Ids are given
 // in arrival order (0, 1, ...), so memory follows the span of requests in flight, not the run's
 // length, and a look-up is a mask and an index: no Map, no object per request.
 
-/** A request's state in the window (0: not seen, or its slot is free). */
+/** A request's state in the window (ids below `base` have left, whatever their slot says). */
 export const IN_SYSTEM = 1;
 export const COMPLETED = 2;
 export const DROPPED = 3;
@@ -17,7 +17,6 @@ export class RequestWindow {
   stride = 1;
   private mask = 1023;
   private state = new Uint8Array(1024);
-  private started = new Uint32Array(1024);
   private ended = new Uint32Array(1024);
 
   /** State of request `id`, which must be in [base, next). */
@@ -25,46 +24,25 @@ export class RequestWindow {
     return this.state[id & this.mask]!;
   }
 
-  /** Enters request `id` (>= next) as in the system. */
+  /** Enters request `id` (= next: ids come in arrival order) as in the system, with no step ended. */
   arrive(id: number): void {
     if (id - this.base > this.mask) this.resize(this.ringSizeFor(id - this.base + 1), this.stride);
     this.next = id + 1;
-    this.state[id & this.mask] = IN_SYSTEM;
+    const slot = id & this.mask;
+    this.state[slot] = IN_SYSTEM;
+    // The slot held an older request that has left; its bits are cleared here, not when it left.
+    for (let w = slot * this.stride; w < (slot + 1) * this.stride; w++) this.ended[w] = 0;
   }
 
   /** Request `id` (in the window, in the system) completed or was dropped; the window moves past leavers. */
   leave(id: number, how: number): void {
     this.state[id & this.mask] = how;
-    if (id !== this.base) return;
-    const mask = this.mask;
-    const stride = this.stride;
-    while (this.base < this.next && this.state[this.base & mask]! >= COMPLETED) {
-      const slot = this.base & mask;
-      this.state[slot] = 0;
-      for (let w = slot * stride; w < slot * stride + stride; w++) {
-        this.started[w] = 0;
-        this.ended[w] = 0;
-      }
-      this.base++;
-    }
+    while (this.base < this.next && this.state[this.base & this.mask]! >= COMPLETED) this.base++;
   }
 
   /** Makes room for plans of `steps` steps (a rare re-layout when a larger plan first appears). */
   fit(steps: number): void {
     if (steps > this.stride * 32) this.resize(this.mask + 1, Math.ceil(steps / 32));
-  }
-
-  /** Marks step `step` of request `id` started; false if it had started already. */
-  start(id: number, step: number): boolean {
-    const w = (id & this.mask) * this.stride + (step >>> 5);
-    const bit = 1 << (step & 31);
-    const had = this.started[w]! & bit;
-    this.started[w] = this.started[w]! | bit;
-    return had === 0;
-  }
-
-  hasStarted(id: number, step: number): boolean {
-    return (this.started[(id & this.mask) * this.stride + (step >>> 5)]! & (1 << (step & 31))) !== 0;
   }
 
   /** Marks step `step` of request `id` ended; false if it had ended already. */
@@ -78,6 +56,13 @@ export class RequestWindow {
 
   hasEnded(id: number, step: number): boolean {
     return (this.ended[(id & this.mask) * this.stride + (step >>> 5)]! & (1 << (step & 31))) !== 0;
+  }
+
+  /** Whether steps 0..steps-1 of request `id` have all ended (one compare for plans of up to 30 steps). */
+  allEnded(id: number, steps: number): boolean {
+    // From 31 steps on, (1 << steps) - 1 is no longer a positive 32-bit mask.
+    if (steps > 30 || this.stride !== 1) return this.firstNotEnded(id, steps) < 0;
+    return this.ended[id & this.mask] === (1 << steps) - 1;
   }
 
   /** The first of steps 0..steps-1 of request `id` that has not ended, or -1. */
@@ -101,20 +86,15 @@ export class RequestWindow {
   /** Moves the requests in flight into a ring of `size` slots of `stride` words each. */
   private resize(size: number, stride: number): void {
     const state = new Uint8Array(size);
-    const started = new Uint32Array(size * stride);
     const ended = new Uint32Array(size * stride);
     const keep = Math.min(this.stride, stride);
     for (let id = this.base; id < this.next; id++) {
       const from = id & this.mask;
       const to = id & (size - 1);
       state[to] = this.state[from]!;
-      for (let w = 0; w < keep; w++) {
-        started[to * stride + w] = this.started[from * this.stride + w]!;
-        ended[to * stride + w] = this.ended[from * this.stride + w]!;
-      }
+      for (let w = 0; w < keep; w++) ended[to * stride + w] = this.ended[from * this.stride + w]!;
     }
     this.state = state;
-    this.started = started;
     this.ended = ended;
     this.mask = size - 1;
     this.stride = stride;

@@ -3,6 +3,7 @@
 import { toSec } from "../core/time.js";
 import { isSplitsimError, SplitsimError } from "../errors.js";
 import { Collector } from "../metrics/collector.js";
+import { combineObservers } from "../metrics/combine.js";
 import { InvariantChecker } from "../metrics/invariants.js";
 import type { Observer } from "../platform/observer.js";
 import type { RunReport } from "../metrics/report.js";
@@ -67,10 +68,11 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
     ...(s.metrics?.binMs === undefined ? {} : { binMs: s.metrics.binMs }),
     sources: s.sources.length,
   });
-  // The checker sees each event first, so a broken one fails as a violation before anything reads it.
-  const checker = opts.check === false ? [] : [new InvariantChecker(s)];
-  const observers = [...checker, collector, ...collector.companions(), ...(opts.observers ?? [])];
-  const built = buildRun(s, workload, scheduler, observers, opts.schedulers ?? BUILTIN_SCHEDULERS);
+  const observers = [collector, ...collector.companions(), ...(opts.observers ?? [])];
+  // The checker sees each event first (a broken one fails as a violation before anything reads it)
+  // and hands it on to the others.
+  const checked = opts.check === false ? observers : [new InvariantChecker(s, combineObservers(observers))];
+  const built = buildRun(s, workload, scheduler, checked, opts.schedulers ?? BUILTIN_SCHEDULERS);
   const { sim, runner, observer, topology } = built;
   observer.onSetup?.(topology.resources());
   runner.start();
