@@ -1,12 +1,10 @@
-// InvariantChecker: an observer that fails the run at the first event that breaks one of its
-// invariants (docs/invariants.md): conservation, causality, exclusivity, monotone time, and bytes
-// sent = bytes delivered per link. It reads only what the platform emits, so a policy (or a platform
-// change) that breaks one is caught, and it keeps typed arrays indexed by resource, server and
-// request id: no Map, closure, allocation or log per event. It records nothing for the report.
-// It is the run's one observer and hands every event on to `next` (the collector and the rest):
-// one direct call per event, cheaper than a combined observer's loop over its members.
-// Each hook only compares and counts; finding out which rule broke and saying so is out of line
-// (the *Fault methods), so the hooks stay small enough for V8 to inline into the platform.
+// InvariantChecker: an observer that fails the run at the first event breaking an invariant
+// (docs/invariants.md): conservation, causality, exclusivity, monotone time, bytes sent = delivered
+// per link. It reads only what the platform emits and keeps typed arrays indexed by resource, server
+// and request id: no Map, closure, allocation or log per event, and nothing for the report. As the
+// run's one observer it hands each event on to `next` (one direct call, no combined-observer loop).
+// Hooks only compare and count; which rule broke is worked out out of line (the *Fault methods), so
+// the hooks stay small enough for V8 to inline into the platform.
 import type { Time } from "../core/time.js";
 import type { Observer, ResourceInfo } from "../platform/observer.js";
 import type { ResolvedLink, ResolvedNode } from "../platform/platform-spec.js";
@@ -49,15 +47,10 @@ export class InvariantChecker implements Observer {
   /** Per server: IDLE, CLOSED or OPEN (between onStart and onEnd), and works started on it since it was last free. */
   private readonly busy: Uint8Array;
   private readonly inService: Int32Array;
-  /** Per link: transfers and bytes that left, and that were delivered. */
-  private readonly sentCount: Float64Array;
-  private readonly sentBytes: Float64Array;
-  private readonly deliveredCount: Float64Array;
-  private readonly deliveredBytes: Float64Array;
-  /** Per source: requests admitted, completed, dropped. */
-  private readonly admitted: Float64Array;
-  private readonly completed: Float64Array;
-  private readonly dropped: Float64Array;
+  /** Per link l, at 4l: transfers and bytes that left, transfers and bytes delivered. */
+  private readonly links: Float64Array;
+  /** Per source s, at 3s: requests admitted, completed, dropped. */
+  private readonly sources: Float64Array;
   private readonly window = new RequestWindow();
 
   constructor(
@@ -85,15 +78,8 @@ export class InvariantChecker implements Observer {
     }
     this.busy = new Uint8Array(total);
     this.inService = new Int32Array(total);
-    const L = spec.links.length;
-    this.sentCount = new Float64Array(L);
-    this.sentBytes = new Float64Array(L);
-    this.deliveredCount = new Float64Array(L);
-    this.deliveredBytes = new Float64Array(L);
-    const n = spec.sources.length;
-    this.admitted = new Float64Array(n);
-    this.completed = new Float64Array(n);
-    this.dropped = new Float64Array(n);
+    this.links = new Float64Array(4 * spec.links.length);
+    this.sources = new Float64Array(3 * spec.sources.length);
   }
 
   /** Requests seen so far (tests read it to know that the checker ran). */
@@ -121,7 +107,7 @@ export class InvariantChecker implements Observer {
     if (t < this.now || req.id !== this.window.next) this.arriveFault(req, t);
     this.now = t;
     this.window.arrive(req.id);
-    this.admitted[req.source]!++;
+    this.sources[3 * req.source]!++;
     this.next.onArrive?.(req, t);
   }
 
@@ -159,8 +145,9 @@ export class InvariantChecker implements Observer {
     ) this.startFault(work, res, server, t);
     this.now = t;
     if (res >= this.stations) {
-      this.sentCount[res - this.stations]!++;
-      this.sentBytes[res - this.stations]! += work.bytes;
+      const at = 4 * (res - this.stations);
+      this.links[at]!++;
+      this.links[at + 1]! += work.bytes;
     }
     this.next.onStepStart?.(work, res, server, t);
   }
@@ -173,9 +160,9 @@ export class InvariantChecker implements Observer {
     if (t < this.now || (id >= window.base && id < window.next && !window.end(id, work.step))) this.endFault(work, res, t);
     this.now = t;
     if (res >= this.stations) {
-      const l = res - this.stations;
-      this.deliveredBytes[l]! += work.bytes;
-      if (++this.deliveredCount[l]! > this.sentCount[l]!) this.endFault(work, res, t);
+      const at = 4 * (res - this.stations);
+      this.links[at + 3]! += work.bytes;
+      if (++this.links[at + 2]! > this.links[at]!) this.endFault(work, res, t);
     }
     this.next.onStepEnd?.(work, res, t);
   }
@@ -187,7 +174,7 @@ export class InvariantChecker implements Observer {
       this.leaveFault(req, t, "completed");
     }
     this.now = t;
-    this.completed[req.source]!++;
+    this.sources[3 * req.source + 1]!++;
     window.leave(id, COMPLETED);
     this.next.onComplete?.(req, t);
   }
@@ -197,7 +184,7 @@ export class InvariantChecker implements Observer {
     const window = this.window;
     if (t < this.now || !(id >= window.base && id < window.next && window.stateOf(id) === IN_SYSTEM)) this.leaveFault(req, t, "was dropped");
     this.now = t;
-    this.dropped[req.source]!++;
+    this.sources[3 * req.source + 2]!++;
     window.leave(id, DROPPED);
     this.next.onDrop?.(req, t);
   }
@@ -205,19 +192,17 @@ export class InvariantChecker implements Observer {
   onFinish(t: Time): void {
     if (t < this.now) this.backwards(t, "run finished");
     this.now = t;
-    for (let src = 0; src < this.admitted.length; src++) {
-      const [a, c, d] = [this.admitted[src]!, this.completed[src]!, this.dropped[src]!];
+    for (let src = 0; 3 * src < this.sources.length; src++) {
+      const [a, c, d] = Array.from(this.sources.subarray(3 * src, 3 * src + 3)) as [number, number, number];
       if (a !== c + d) {
         const stuck = this.window.base < this.window.next ? `; request ${this.window.base} neither completed nor was dropped` : "";
         this.fail("conservation", t, `source ${src} admitted ${a} requests, but ${c} completed and ${d} were dropped${stuck}`);
       }
     }
-    for (let l = 0; l < this.sentCount.length; l++) {
+    for (let l = 0; 4 * l < this.links.length; l++) {
       const name = this.names[this.stations + l];
-      const [sent, got] = [this.sentBytes[l]!, this.deliveredBytes[l]!];
-      if (this.sentCount[l] !== this.deliveredCount[l]) {
-        this.fail("bytes", t, `link '${name}' sent ${this.sentCount[l]} transfers and delivered ${this.deliveredCount[l]}`);
-      }
+      const [count, sent, delivered, got] = Array.from(this.links.subarray(4 * l, 4 * l + 4)) as [number, number, number, number];
+      if (count !== delivered) this.fail("bytes", t, `link '${name}' sent ${count} transfers and delivered ${delivered}`);
       // Sums of the same numbers in another order (a shared link delivers out of order) may differ in the last bits.
       if (Math.abs(sent - got) > 1e-9 * Math.max(1, sent)) this.fail("bytes", t, `link '${name}' sent ${sent} bytes and delivered ${got}`);
     }
@@ -260,15 +245,15 @@ export class InvariantChecker implements Observer {
 
   private endFault(work: Work, res: number, t: Time): never {
     if (t < this.now) this.backwards(t, "step ended", work.req.id, work.step);
-    const l = res - this.stations;
-    if (l >= 0 && this.deliveredCount[l]! > this.sentCount[l]!) {
-      this.fail("bytes", t, `link '${this.names[res]}' delivered ${this.deliveredCount[l]} transfers but sent ${this.sentCount[l]}`, this.site(work));
+    const at = 4 * (res - this.stations);
+    if (at >= 0 && this.links[at + 2]! > this.links[at]!) {
+      this.fail("bytes", t, `link '${this.names[res]}' delivered ${this.links[at + 2]} transfers but sent ${this.links[at]}`, this.site(work));
     }
     this.fail("causality", t, "ended twice", this.site(work));
   }
 
   private serverFault(res: number, server: number, t: Time, what: string): never {
-    if (t < this.now) this.backwards(t, `server ${server} of '${this.names[res]}' ${what.split(" ")[0]}`);
+    if (t < this.now) this.backwards(t, `server ${server} of '${this.names[res]}' changed`);
     if (!(res >= 0 && res < this.servers.length && server >= 0 && server < this.servers[res]!)) {
       this.fail("exclusivity", t, `server ${server} of resource ${res} does not exist`);
     }
