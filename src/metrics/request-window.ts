@@ -4,8 +4,11 @@
 // in arrival order (0, 1, ...), so memory follows the span of requests in flight, not the run's
 // length, and a look-up is a mask and an index: no Map, no object per request.
 
-/** A request's state in the window (ids below `base` have left, whatever their slot says). */
-export const IN_SYSTEM = 1;
+/**
+ * A request's state in the window. IN_SYSTEM is 0, what a free slot holds, so an arrival writes
+ * nothing: slots are cleared as the window moves past them.
+ */
+export const IN_SYSTEM = 0;
 export const COMPLETED = 2;
 export const DROPPED = 3;
 
@@ -28,16 +31,23 @@ export class RequestWindow {
   arrive(id: number): void {
     if (id - this.base > this.mask) this.resize(this.ringSizeFor(id - this.base + 1), this.stride);
     this.next = id + 1;
-    const slot = id & this.mask;
-    this.state[slot] = IN_SYSTEM;
-    // The slot held an older request that has left; its bits are cleared here, not when it left.
-    for (let w = slot * this.stride; w < (slot + 1) * this.stride; w++) this.ended[w] = 0;
   }
 
   /** Request `id` (in the window, in the system) completed or was dropped; the window moves past leavers. */
   leave(id: number, how: number): void {
     this.state[id & this.mask] = how;
-    while (this.base < this.next && this.state[this.base & this.mask]! >= COMPLETED) this.base++;
+    if (id === this.base) this.advance();
+  }
+
+  /** Moves `base` past the requests that have left, freeing (clearing) their slots. */
+  private advance(): void {
+    const { mask, stride } = this;
+    while (this.base < this.next && this.state[this.base & mask] !== IN_SYSTEM) {
+      const slot = this.base & mask;
+      this.state[slot] = IN_SYSTEM;
+      for (let w = slot * stride; w < (slot + 1) * stride; w++) this.ended[w] = 0;
+      this.base++;
+    }
   }
 
   /** Makes room for plans of `steps` steps (a rare re-layout when a larger plan first appears). */
