@@ -3,6 +3,7 @@
 import { SplitsimError } from "../errors.js";
 import { cloudOnly } from "./cloud-only.js";
 import { dads } from "./dads.js";
+import { decc } from "./decc.js";
 import { deviceOnly } from "./device-only.js";
 import { edgent } from "./edgent.js";
 import { fixedSplit } from "./fixed-split.js";
@@ -18,6 +19,7 @@ export const SCHEDULERS = {
   dads,
   "job-offloading": jobOffloading,
   edgent,
+  decc,
 } as const satisfies Record<string, SchedulerFactory>;
 
 export type SchedulerName = keyof typeof SCHEDULERS;
