@@ -98,13 +98,22 @@ function searchRegion(costs: DeccCosts, rc: RegionCost, r: number, s: SearchSett
     busyL += forkD;
     const busy = [busyE, busyL, busyC, costs.resultTx];
     const span = (order: ArrayLike<number>): number => regionMakespan(costs, rc, choice, order, forkD, forkC) + back;
-    const snapshot = choice.slice();
+    // The waits depend on the vector only (busy times), so each vector's best order is found first.
+    let order: number[];
+    let makespan: number;
     if (jobs.length <= s.allOrdersUpTo) {
-      forEachPermutation(jobs, (order) => consider(() => ({ kind: "region", region: r, choice: snapshot, order: order.slice() }), span(order), busy));
+      order = jobs.slice();
+      makespan = Infinity;
+      forEachPermutation(jobs, (o) => {
+        const m = span(o);
+        if (m < makespan) [makespan, order] = [m, o.slice()];
+      });
     } else {
-      const order = cdsOrder(rc, choice, jobs);
-      consider(() => ({ kind: "region", region: r, choice: snapshot, order }), span(order), busy);
+      order = cdsOrder(rc, choice, jobs);
+      makespan = span(order);
     }
+    const snapshot = choice.slice();
+    consider(() => ({ kind: "region", region: r, choice: snapshot, order }), makespan, busy);
     // Next cut vector (odometer, last branch fastest).
     let b = B - 1;
     while (b >= 0 && ++choice[b]! === rc.region.branches[b]!.length) choice[b--] = 0;
