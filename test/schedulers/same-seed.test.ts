@@ -1,4 +1,4 @@
-// Same scenario, same seed: the issue-18 schedulers give byte-identical report JSON and
+// Same scenario, same seed: the paper schedulers give byte-identical report JSON and
 // requests.csv (their own columns included: `order`, `exit`). Each case puts randomness where the
 // scheduler meets it (Poisson arrivals, a trace read from a random offset, compute noise), so a
 // different seed must change what happened, not only the seed and hash the report repeats.
@@ -66,6 +66,25 @@ const CASES: Case[] = [
     check: (report) => {
       expect(report.requests.completed).toBe(200);
       expect(report.policy!["decisions"]).toBeGreaterThan(1); // the trace moves the estimate (40 s of it)
+    },
+  },
+  {
+    // GoogLeNet at Poisson 10 frames/s over the LTE-like trace from a random offset, the rate
+    // estimated from the arrivals: the estimates each plan is made with move with the seed.
+    scheduler: "decc",
+    file: "scenarios/papers/decc.yaml",
+    sets: [
+      "workload.arrivals={kind: poisson, ratePerSec: 10}",
+      "workload.requests=300",
+      "links.up.bandwidthMbps=null",
+      "links.up.trace=../../traces/lte-like-uplink.csv",
+      "links.up.offsetS=random",
+      "options.decc.rate=estimate",
+    ],
+    column: "cut", // decc adds no column of its own: its choice is the cut
+    check: (report) => {
+      expect(report.requests.completed).toBe(300);
+      expect(report.policy!["replans"]).toBeGreaterThan(1);
     },
   },
 ];
