@@ -63,7 +63,16 @@ export interface Plan {
   checkedFor: number;
 }
 
-/** Checks the step order and derives successor lists; plans are usually built once and reused. */
+/**
+ * Checks the step order and derives successor lists; plans are usually built once and reused.
+ *
+ * Release order, which a planner may rely on: steps that become ready at one instant (when a
+ * request is admitted, or when one step ends and several wait only for it) are queued at their
+ * station or link in ascending step index, completions before arrivals at that instant. A station
+ * chooses in the Dispatch phase, after everything ready at the instant is queued: FIFO unless the
+ * scheduler's `pick` says otherwise. A FIFO link that frees starts its next queued transfer at once.
+ * So a planner that wants branches run in an order π lists their steps in π (DECC does).
+ */
 export function makePlan(steps: readonly Step[], summary: PlanSummary): Plan {
   const succ: number[][] = steps.map(() => []);
   const depCounts: number[] = new Array<number>(steps.length).fill(0);

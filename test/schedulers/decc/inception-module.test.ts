@@ -5,7 +5,9 @@
 // the device" is the one to beat, and the order decides: brute force over the 24 orders gives
 // 16 ms (e.g. J3, J2, J4, J1), file order 18 ms, Johnson on (a, c) alone 17 ms.
 import { describe, expect, it } from "vitest";
-import { run } from "../../scenario-runs/helpers.js";
+import type { Observer } from "../../../src/platform/observer.js";
+import { runScenario } from "../../../src/scenario/run.js";
+import { run, scenarioFrom } from "../../scenario-runs/helpers.js";
 
 const JOBS: [number, number, number][] = [[3, 2, 1], [1, 4, 2], [2, 1, 3], [4, 3, 1]];
 
@@ -73,6 +75,29 @@ describe("decc: the hand-built inception module", () => {
     expect(requests[0]!.cut).toBe("b1d+b2d+b3d+b4d");
     // Bytes: each branch's tensor once, 250·d elements × 4 B.
     expect(requests[0]!.bytesSent).toBe(JOBS.reduce((s, [, d]) => s + 1000 * d, 0));
+  });
+
+  it("the device starts the four branches released at one instant in the plan's order, and the uplink carries each tensor once", () => {
+    const starts: [number, number][] = [];
+    let upBytes = 0;
+    let upSends = 0;
+    // Resources: stations cam 0, cloud 1, then link up 2.
+    const watch: Observer = {
+      onStepStart(work, res, _server, t) {
+        if (res === 0) starts.push([t / 1e6, work.cost!.ns(1) / 1e6]);
+        if (res === 2) [upBytes, upSends] = [upBytes + work.bytes, upSends + 1];
+      },
+    };
+    const { report } = runScenario(scenarioFrom(inceptionScenario()), "decc", { observers: [watch] });
+    // The plan lists its branches in its order π (the policy names them by their device layer).
+    const frontier = (report.policy!["flows"] as Record<string, unknown>[])[0]!["frontier"] as string;
+    const order = frontier.replace(/^.*order /, "").split(" > ").map((name) => Number(name.slice(1, 2)) - 1);
+    expect(makespan(order)).toBe(16); // one of the optimal orders (ties go to the first in enumeration)
+    // (start, device time): the trunk, then each branch's a back to back, in π.
+    const expected: [number, number][] = [[0, 2]];
+    for (const j of order) expected.push([expected[expected.length - 1]![0] + expected[expected.length - 1]![1], JOBS[j]![0]]);
+    expect(starts).toEqual(expected);
+    expect([upBytes, upSends]).toEqual([1000 * (2 + 4 + 1 + 3), 4]);
   });
 
   it("CDS finds 16 ms too: its (a + d, d + c) surrogate gives J3, J2 | J4, J1 by hand", () => {
