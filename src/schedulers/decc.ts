@@ -18,6 +18,7 @@ import { deccSearch, RESOURCES, type Background, type Candidate, type SearchSett
 import { forkJoinRegions, type ForkJoinRegion } from "./planning/fork-join-regions.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
 import { splitPlan } from "./planning/split-plan.js";
+import { threePartCosts, threePartPlan } from "./planning/three-part.js";
 import { RunningScv } from "./planning/running-scv.js";
 import type { Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
 
@@ -32,6 +33,7 @@ const Options = z.strictObject({
   hysteresis: nonNegative("hysteresis").default(0.1),
   replanMs: nonNegative("replanMs").default(0),
   frontier: z.enum(["region", "trunk"]).default("region"),
+  parts: z.enum(["two", "three"]).default("two"),
   order: z.enum(["auto", "all", "cds"]).default("auto"),
   coalesce: z.boolean().default(false),
   edgeBranches: z.enum(["serial", "parallel"]).default("serial"),
@@ -67,6 +69,7 @@ export const decc: SchedulerFactory = {
     "hysteresis (>= 0, default 0.1): plan again when the rate or the uplink estimate moves by more than this fraction",
     "replanMs (ms >= 0, default 0): also plan again once this long has passed since the last plan (0: only on a move beyond hysteresis)",
     "frontier (region | trunk, default region): search fork–join regions branch by branch, or single cuts only",
+    "parts (two | three, default two): also weigh device → target → device plans (two cuts; the result stays on the device; needs a downlink)",
     "order (auto | all | cds, default auto): branch order by trying every order (auto: when a region has <= 5 branches to order) or by CDS",
     "coalesce (true | false, default false): send a branch's tensors as one transfer instead of one per tensor",
     "edgeBranches, cloudBranches (serial | parallel, default serial): on a node with several servers, run the branches one at a time in the planned order, or let them overlap (then the plan's prediction is that of one server)",
@@ -166,7 +169,9 @@ class Decc implements Scheduler {
       background: this.background(f),
       allOrdersUpTo: this.opts.order === "cds" ? 0 : this.opts.order === "all" ? Infinity : 5,
       regions: f.regions.length > 0,
+      threePart: this.opts.parts === "three" ? threePartCosts(ctx, f.model, f.route) : [],
     };
+    if (this.opts.parts === "three" && f.route.downlink < 0) this.notes.add(`parts: three needs a link back from the target: two-part plans only for source ${f.source}`);
     f.best = deccSearch(costs, settings);
     if (f.best.delay === Infinity && this.opts.objective === "delay")
       this.notes.add(`source ${f.source} (${f.model.name}): every plan saturates a resource at ${fmt(lambda * 1e9)} requests/s; the least saturating was chosen`);
@@ -179,12 +184,14 @@ class Decc implements Scheduler {
 
   private planFor(ctx: SchedulerContext, f: Flow, c: Candidate): Plan {
     const fr = c.frontier;
-    const key = fr.kind === "trunk" ? `k${fr.k}` : `r${fr.region}:${fr.choice.join(",")}:${fr.order.join(",")}`;
+    const key = fr.kind === "trunk" ? `k${fr.k}` : fr.kind === "three" ? `t${fr.k1}:${fr.k2}` : `r${fr.region}:${fr.choice.join(",")}:${fr.order.join(",")}`;
     let plan = f.plans.get(key);
     if (plan === undefined) {
       plan = fr.kind === "trunk"
         ? splitPlan(ctx, f.model, f.route, f.model.prefixCuts()[fr.k]!, 32)
-        : branchPlan(ctx, f.model, f.route, f.regions[fr.region]!, fr.choice, fr.order, this.style);
+        : fr.kind === "three"
+          ? threePartPlan(ctx, f.model, f.route, fr.k1, fr.k2)
+          : branchPlan(ctx, f.model, f.route, f.regions[fr.region]!, fr.choice, fr.order, this.style);
       f.plans.set(key, plan);
     }
     return plan;
@@ -211,7 +218,9 @@ class Decc implements Scheduler {
 
   private describe(f: Flow): string {
     const fr = f.best!.frontier;
-    if (fr.kind === "trunk") return fr.k === 0 ? "cloud-only" : fr.k === f.model.layerCount ? "device-only" : `cut ${f.model.names[fr.k - 1]}`;
+    const after = (k: number): string => (k === 0 ? "input" : f.model.names[k - 1]!);
+    if (fr.kind === "trunk") return fr.k === 0 ? "cloud-only" : fr.k === f.model.layerCount ? "device-only" : `cut ${after(fr.k)}`;
+    if (fr.kind === "three") return `device → target → device, cuts ${after(fr.k1)} and ${after(fr.k2)}`;
     const region = f.regions[fr.region]!;
     const first = (b: number): string => f.model.names[region.branches[b]![region.branches[b]!.length - 1]!.device[0]!]!;
     return `region ${region.label}, order ${fr.order.map(first).join(" > ") || "(all branches on the target)"}`;

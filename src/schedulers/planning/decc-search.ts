@@ -2,10 +2,11 @@
 // for every fork–join region every cut vector × branch order, scored by the single-request makespan
 // (`latency`) or by makespan + a queueing wait per resource at the request rate (`delay`, plans
 // that saturate a resource excluded). Enumeration order fixes ties: single cuts first, by k; then
-// regions in model order, vectors in odometer order, orders lexicographically.
+// three-part plans (when asked for); then regions in model order, vectors in odometer order, orders lexicographically.
 import { cds } from "./cds.js";
 import type { DeccCosts, RegionCost } from "./decc-costs.js";
 import { stageWait } from "./queueing.js";
+import type { ThreePartCost } from "./three-part.js";
 
 /** Device, uplink, target, downlink: the resources a request's busy time is counted on. */
 export const RESOURCES = ["device", "uplink", "target", "downlink"] as const;
@@ -29,9 +30,14 @@ export interface SearchSettings {
   allOrdersUpTo: number;
   /** Search fork–join regions (false: single cuts only). */
   regions: boolean;
+  /** Device → target → device plans to weigh too (none: two-part plans only). */
+  threePart?: readonly ThreePartCost[];
 }
 
-export type Frontier = { kind: "trunk"; k: number } | { kind: "region"; region: number; choice: number[]; order: number[] };
+export type Frontier =
+  | { kind: "trunk"; k: number }
+  | { kind: "three"; k1: number; k2: number }
+  | { kind: "region"; region: number; choice: number[]; order: number[] };
 
 export interface Candidate {
   frontier: Frontier;
@@ -63,6 +69,7 @@ export function deccSearch(costs: DeccCosts, s: SearchSettings): Candidate {
     const makespan = t.device + (remote ? t.tx + costs.upLatency + t.target + back : 0);
     consider(() => ({ kind: "trunk", k: t.k }), makespan, [t.device, t.tx, t.target, remote ? costs.resultTx : 0]);
   }
+  for (const t of s.threePart ?? []) consider(() => ({ kind: "three", k1: t.k1, k2: t.k2 }), t.makespan, t.busy);
   if (s.regions) costs.regions.forEach((rc, r) => searchRegion(costs, rc, r, s, back, consider));
   // Every plan saturates something: the one that saturates least.
   if (best!.score === Infinity) return calmest!;
