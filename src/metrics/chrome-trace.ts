@@ -95,7 +95,7 @@ export function chromeTraceEvents(rec: TimelineRecording, label: string, n: Trac
   for (const seg of rec.idle) {
     const pid = pidOf(seg.res);
     events.push({ name: `idle: ${seg.kind}`, ph: "X", ts: us(seg.fromNs), dur: us(seg.toNs - seg.fromNs), pid, tid: tidOf(pid, seg.server), cat: "idle",
-      cname: IDLE_COLOURS[seg.kind], args: { cause: seg.kind, ms: (seg.toNs - seg.fromNs) / 1e6 } });
+      cname: IDLE_COLOURS[seg.kind], args: { cause: seg.kind } });
   }
 
   rec.queues.forEach((points, res) => {

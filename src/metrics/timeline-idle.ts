@@ -98,17 +98,28 @@ export class IdleSegments {
   /**
    * The segments clipped to [from, to] ∩ [t0, t1], each named: fill before the server's first
    * start, drain after its last end up to T1 (a stretch not closed before T1), else its cause.
+   * Touching segments of one server with the same name become one (a fill cut by the system
+   * emptying and filling is still one fill).
    */
   named(t0: Time, t1: Time, from: Time, to: Time): Array<IdleSegment & { kind: IdleKind }> {
     const lo = Math.max(t0, from);
     const hi = Math.min(t1, to);
     const out: Array<IdleSegment & { kind: IdleKind }> = [];
+    const last = new Map<number, IdleSegment & { kind: IdleKind }>();
     for (const seg of this.segments) {
       const a = Math.max(seg.fromNs, lo);
       const b = Math.min(seg.toNs, hi);
       if (!(b > a)) continue;
       const kind: IdleKind = seg.stretch.start < 0 ? "fill" : seg.stretch.end >= t1 ? "drain" : CAUSE_NAMES[seg.cause]!;
-      out.push({ ...seg, fromNs: a, toNs: b, kind });
+      const g = this.first[seg.res]! + seg.server;
+      const prev = last.get(g);
+      if (prev !== undefined && prev.kind === kind && prev.toNs === a) {
+        prev.toNs = b;
+        continue;
+      }
+      const named = { ...seg, fromNs: a, toNs: b, kind };
+      out.push(named);
+      last.set(g, named);
     }
     return out;
   }
