@@ -8,6 +8,7 @@ import { listDevices, listModels, listSchedulers } from "./list.js";
 import { showModel } from "./models-show.js";
 import { regressCommand } from "./regress-command.js";
 import { runCommand } from "./run-command.js";
+import { TIMELINE_OPTIONS, timelineArgs } from "./timeline-option.js";
 import { traceCommands } from "./trace-args.js";
 
 const debug = process.argv.includes("--debug");
@@ -39,7 +40,8 @@ try {
           .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "stdout format" })
           .option("max-memory", { type: "number", describe: "refuse runs estimated to need more MB than this (default: 80 % of free memory)" })
           .option("progress", { type: "boolean", describe: "show progress on stderr (default: on a terminal, for runs of 50 000 requests or more)" })
-          .option("check", { type: "boolean", default: true, describe: "check the run's invariants as it goes; --no-check skips them (docs/invariants.md)" }),
+          .option("check", { type: "boolean", default: true, describe: "check the run's invariants as it goes; --no-check skips them (docs/invariants.md)" })
+          .options(TIMELINE_OPTIONS),
       (argv) => runCommand({
         scenario: argv.scenario,
         scheduler: argv.scheduler,
@@ -51,6 +53,7 @@ try {
         maxMemoryMB: argv["max-memory"],
         progress: argv.progress,
         check: argv.check,
+        timeline: timelineArgs(argv),
       }),
     )
     .command("regress [dir]", "re-run the golden cases and name every result that moved",

@@ -19,6 +19,7 @@ import type { SchedulerSource } from "../scenario/scheduler-source.js";
 import type { ResolvedScenario } from "../scenario/types.js";
 import { RequestsCsvStream } from "./requests-stream.js";
 import { formatReports } from "./summary.js";
+import { openTimeline, type TimelineArgs } from "./timeline-option.js";
 
 export interface RunArgs {
   scenario: string;
@@ -34,6 +35,8 @@ export interface RunArgs {
   progress?: boolean | undefined;
   /** Check the run's invariants (default true; --no-check skips: docs/invariants.md). */
   check?: boolean | undefined;
+  /** --timeline and its bounds (docs/timeline.md). */
+  timeline?: TimelineArgs | undefined;
 }
 
 /** Bytes a run keeps per request in summary-only mode (measured about 50–95 B on the quickstart), and its fixed base. */
@@ -57,6 +60,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
   noteOneWayLinks(scenario);
   const totalRequests = scenario.sources.reduce((a, src) => a + src.requests, 0);
   checkMemory(totalRequests, args.maxMemoryMB);
+  const timeline = openTimeline(args.timeline, args.force, scenario, totalRequests);
   if (args.out !== undefined) prepareOut(args.out, args.force);
   const workload = generateWorkload(scenario);
   const reports: RunReport[] = [];
@@ -70,7 +74,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
     // Only the summaries stay in memory; per-request rows go straight to requests.csv.
     const stream = dir === null ? null : new RequestsCsvStream(join(dir, "requests.csv"), requestCsvOptions(scenario, source, name));
     try {
-      const observers = [...(stream ? [stream] : []), ...(progress ? [progress] : [])];
+      const observers = [...(stream ? [stream] : []), ...(progress ? [progress] : []), ...(timeline?.observe(name, workload) ?? [])];
       const result = runWithFile(args.scenario, name, () => runScenario(scenario, name, { workload, keepRequests: false, schedulers: source, observers, check: args.check !== false }));
       progress?.stop();
       reports.push(result.report);
@@ -85,6 +89,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
     }
   });
   if (tty) process.stderr.write("\r\x1b[K");
+  timeline?.write();
   process.stdout.write(formatReports(reports, args.format));
 }
 
