@@ -34,6 +34,7 @@ const Options = z.strictObject({
   replanMs: nonNegative("replanMs").default(0),
   frontier: z.enum(["region", "trunk"]).default("region"),
   parts: z.enum(["two", "three"]).default("two"),
+  branches: z.enum(["fine", "coarse"]).default("fine"),
   order: z.enum(["auto", "all", "cds"]).default("auto"),
   coalesce: z.boolean().default(false),
   edgeBranches: z.enum(["serial", "parallel"]).default("serial"),
@@ -70,6 +71,7 @@ export const decc: SchedulerFactory = {
     "replanMs (ms >= 0, default 0): also plan again once this long has passed since the last plan (0: only on a move beyond hysteresis)",
     "frontier (region | trunk, default region): search fork–join regions branch by branch, or single cuts only",
     "parts (two | three, default two): also weigh device → target → device plans (two cuts; the result stays on the device; needs a downlink)",
+    "branches (fine | coarse, default fine): cut a branch anywhere its layers allow, or only between the blocks of its series (a region nested in a branch goes to one side whole)",
     "order (auto | all | cds, default auto): branch order by trying every order (auto: when a region has <= 5 branches to order) or by CDS",
     "coalesce (true | false, default false): send a branch's tensors as one transfer instead of one per tensor",
     "edgeBranches, cloudBranches (serial | parallel, default serial): on a node with several servers, run the branches one at a time in the planned order, or let them overlap (then the plan's prediction is that of one server)",
@@ -151,7 +153,7 @@ class Decc implements Scheduler {
   private regions(model: Model): ForkJoinRegion[] {
     let r = this.regionsOf.get(model);
     if (r === undefined) {
-      r = this.opts.frontier === "region" ? forkJoinRegions(model).regions : [];
+      r = this.opts.frontier === "region" ? forkJoinRegions(model, undefined, this.opts.branches === "coarse").regions : [];
       if (this.opts.frontier === "region" && r.length === 0) this.notes.add(`model ${model.name} has no fork–join region: single cuts only`);
       this.regionsOf.set(model, r);
     }

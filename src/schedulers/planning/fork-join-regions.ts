@@ -43,7 +43,7 @@ export const DEFAULT_VECTOR_LIMIT = 20000;
  * outputs (no join) are left out: there is no tail to gather them. Super-blocks (regions that are
  * not series-parallel) are left out too; `skipped` counts both kinds.
  */
-export function forkJoinRegions(model: Model, vectorLimit = DEFAULT_VECTOR_LIMIT): { regions: ForkJoinRegion[]; skipped: number } {
+export function forkJoinRegions(model: Model, vectorLimit = DEFAULT_VECTOR_LIMIT, coarse = false): { regions: ForkJoinRegion[]; skipped: number } {
   const regions: ForkJoinRegion[] = [];
   let skipped = 0;
   for (const block of seriesParallel(model)) {
@@ -52,14 +52,18 @@ export function forkJoinRegions(model: Model, vectorLimit = DEFAULT_VECTOR_LIMIT
       skipped++;
       continue;
     }
-    const region = buildRegion(model, block.fork, block.join, block.branches, vectorLimit);
+    const region = buildRegion(model, block.fork, block.join, block.branches, vectorLimit, coarse);
     if (region === null) skipped++;
     else regions.push(region);
   }
   return { regions, skipped };
 }
 
-function buildRegion(model: Model, fork: number, join: number, branches: readonly Series[], vectorLimit: number): ForkJoinRegion | null {
+/**
+ * `coarse`: a branch is cut only between the blocks of its series, so a region nested in it goes
+ * to one side whole; otherwise (fine) at any predecessor-closed subset of its layers.
+ */
+function buildRegion(model: Model, fork: number, join: number, branches: readonly Series[], vectorLimit: number, coarse: boolean): ForkJoinRegion | null {
   const L = model.layerCount;
   const trunkMask = new Uint8Array(L);
   for (let i = 0; i <= fork; i++) trunkMask[i] = 1;
@@ -72,9 +76,9 @@ function buildRegion(model: Model, fork: number, join: number, branches: readonl
       forkReadByTail = true;
       continue;
     }
-    const sets = enumerateClosedSets(model, { free: layers, upstream: trunkMask, limit: vectorLimit });
-    options.push(sets.map((s) => branchOption(model, fork, layers, s.upstream)));
-    vectors *= sets.length;
+    const masks = coarse ? seriesPrefixes(branch, trunkMask) : enumerateClosedSets(model, { free: layers, upstream: trunkMask, limit: vectorLimit }).map((s) => s.upstream);
+    options.push(masks.map((m) => branchOption(model, fork, layers, m)));
+    vectors *= masks.length;
     // A region too wide to search branch by branch is still cut at its fork or join as a trunk.
     if (vectors > vectorLimit) return null;
   }
@@ -88,6 +92,17 @@ function buildRegion(model: Model, fork: number, join: number, branches: readonl
     forkReadByTail,
     label: `${name(fork)}→${name(join)}`,
   };
+}
+
+/** The trunk plus the first j blocks of the branch, for j = 0..blocks: prefixes of a series are closed. */
+function seriesPrefixes(branch: Series, trunkMask: Uint8Array): Uint8Array[] {
+  const out = [Uint8Array.from(trunkMask)];
+  for (const b of branch) {
+    const next = Uint8Array.from(out[out.length - 1]!);
+    for (const v of b.layers) next[v] = 1;
+    out.push(next);
+  }
+  return out;
 }
 
 function layersOf(b: Block): number[] {

@@ -3,7 +3,8 @@
 // (skipped, saying so, when ../shared/traces is absent) at the low rate. Checked: the low rate is
 // low (every resource < 10 % busy under neurosurgeon) and the high one high (its busiest ≥ 70 %);
 // at the low rate DECC's mean latency ≤ neurosurgeon's on the branchy models and within 1 % of the
-// best single cut on the chains; at the high rate DECC never has the lower throughput.
+// best single cut on the chains, strictly lower somewhere on Verizon LTE; at the high rate DECC
+// never has the lower throughput.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -70,11 +71,16 @@ describe("decc on real uplinks, low rate", () => {
   for (const t of traces) {
     // In CI the shared traces must be there: a missing folder fails rather than skips.
     it.skipIf(!t.present && !shared.inCi)(`${t.name}: ≤ neurosurgeon on every branchy model`, () => {
+      let strictly = 0;
       for (const model of BRANCHY) {
         const ns = point(model, { trace: t.trace }, 0.5, "neurosurgeon");
         const decc = point(model, { trace: t.trace }, 0.5, "decc");
         expect(decc.latencyMs.mean, `${model} on ${t.name}`).toBeLessThanOrEqual(ns.latencyMs.mean);
+        if (decc.latencyMs.mean < ns.latencyMs.mean) strictly++;
       }
+      // Verizon's rate swings within a transfer: DECC prices it by the trace's integral, neurosurgeon
+      // by the rate at the start, which sends some requests to the cloud just before a drop.
+      if (t.trace.includes("Verizon")) expect(strictly).toBeGreaterThan(0);
     });
   }
 });

@@ -33,6 +33,18 @@ describe("fork–join regions of the zoo", () => {
     expect(regions.filter((r) => r.branches.length === 2)).toHaveLength(4);
   });
 
+  it("inception-v3 Mixed_7b: a branch with a nested region splits 5 ways fine (∅, 1x1, +1x3, +3x1, all), 3 coarse", () => {
+    const m = model("inception-v3");
+    const fine = forkJoinRegions(m).regions.find((r) => r.label.endsWith("Mixed_7b.concat"))!;
+    const coarse = forkJoinRegions(m, undefined, true).regions.find((r) => r.label.endsWith("Mixed_7b.concat"))!;
+    // Branches: 1x1; 3x3 (1x1, then 1x3 ‖ 3x1); 3x3dbl (1x1, 3x3, then 1x3 ‖ 3x1); pool (avg, 1x1).
+    expect(fine.branches.map((b) => b.length)).toEqual([2, 5, 6, 3]);
+    expect(coarse.branches.map((b) => b.length)).toEqual([2, 3, 4, 3]);
+    // A nested sub-branch alone on the device sends its own output and leaves its sibling reading the 1x1.
+    const half = fine.branches[1]!.find((o) => o.device.length === 2)!;
+    expect(half.tensors).toHaveLength(2);
+  });
+
   it("vgg16 and alexnet are chains: no region", () => {
     for (const id of ["vgg16", "alexnet"]) expect(forkJoinRegions(model(id)).regions).toEqual([]);
   });
