@@ -101,6 +101,15 @@ describe("splitsim run --timeline", () => {
     expect(r.stderr).toMatch(/--timeline-requests: give --timeline <file\.json> as well/);
   });
 
+  it("recording a timeline changes no report, and the same run writes the same file byte for byte", () => {
+    const args = ["run", Q, ...SMALL, "--scheduler", "device-only,fixed-split", "--format", "json"];
+    const plain = cli(...args);
+    const a = cli(...args, "--timeline", join(dir, "same-a.json"));
+    cli(...args, "--timeline", join(dir, "same-b.json"));
+    expect(a.stdout).toBe(plain.stdout);
+    expect(readFileSync(join(dir, "same-a.json"), "utf8")).toBe(readFileSync(join(dir, "same-b.json"), "utf8"));
+  });
+
   it("without --timeline there is no recorder at all (the run's observers are unchanged)", () => {
     const s = loadScenario(Q);
     expect(openTimeline(undefined, false, s, 2000)).toBeNull();
