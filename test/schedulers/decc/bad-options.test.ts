@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { SplitsimError } from "../../../src/errors.js";
 import { run } from "../../scenario-runs/helpers.js";
-import { inceptionScenario } from "./inception-module.test.js";
+import { inceptionScenario } from "./helpers.js";
 
 function failure(options: Record<string, unknown>, workload?: unknown): string {
   const s = { ...inceptionScenario(), options: { decc: options }, ...(workload === undefined ? {} : { workload }) };

@@ -80,3 +80,36 @@ export function permutations(xs: readonly number[]): number[][] {
   if (xs.length <= 1) return [xs.slice()];
   return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]));
 }
+
+/** The issue's four branches, (a, d, c) in ms. */
+export const JOBS: [number, number, number][] = [[3, 2, 1], [1, 4, 2], [2, 1, 3], [4, 3, 1]];
+
+/**
+ * The hand-built inception module (see inception-module.test.ts); 8 Mbit/s = 1,000 B per ms; a fp32 element is 4 B, so d ms is 250·d elements.
+ */
+export function inceptionScenario(extra: Record<string, unknown> = {}) {
+  const branches = JOBS.flatMap(([a, d, c], k) => [
+    { name: `b${k + 1}d`, inputs: ["stem"], outputShape: [250 * d], macs: 0, timeMs: { "raspberry-pi-4": a, a100: 1000 } },
+    { name: `b${k + 1}c`, inputs: [`b${k + 1}d`], outputShape: [10], macs: 0, timeMs: { "raspberry-pi-4": 1000, a100: c } },
+  ]);
+  return {
+    name: "inception-module",
+    model: {
+      name: "module",
+      input: { shape: [3, 1000, 1000] }, // 3 MB as uint8: 3 s to send
+      layers: [
+        { name: "stem", outputShape: [1_000_000], macs: 0, timeMs: { "raspberry-pi-4": 2, a100: 1000 } }, // 4 MB: 4 s
+        ...branches,
+        { name: "concat", inputs: ["b1c", "b2c", "b3c", "b4c"], outputShape: [40], macs: 0, timeMs: { "raspberry-pi-4": 1000, a100: 1 } },
+      ],
+    },
+    nodes: { cam: { device: "raspberry-pi-4" }, cloud: { device: "a100" } },
+    links: { up: { from: "cam", to: "cloud", bandwidthMbps: 8 } },
+    wire: { headerBytes: 0 },
+    workload: { arrivals: { kind: "batch" }, requests: 1 },
+    estimator: "oracle",
+    schedulers: ["decc"],
+    options: { decc: { objective: "latency", ...extra } },
+  };
+}
+
