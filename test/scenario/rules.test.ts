@@ -141,8 +141,8 @@ describe("models", () => {
 
 describe("schedulers, options and estimator", () => {
   it("schedulers: all is every registered scheduler that can run with the options given", () => {
-    expect(resolve(BASE).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading"]);
-    expect(resolve(BASE + "options:\n  fixed-split: { cut: pool5 }\n").schedulers).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon", "dads", "job-offloading"]);
+    expect(resolve(BASE).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc"]);
+    expect(resolve(BASE + "options:\n  fixed-split: { cut: pool5 }\n").schedulers).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon", "dads", "job-offloading", "decc"]);
   });
 
   it("an unregistered scheduler name is an error", () => {
