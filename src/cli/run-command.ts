@@ -16,6 +16,7 @@ import { loadPlugins } from "../scenario/load-plugins.js";
 import { isPluginRef } from "../scenario/resolve-schedulers.js";
 import { runScenario } from "../scenario/run.js";
 import type { SchedulerSource } from "../scenario/scheduler-source.js";
+import { allSkipReason } from "../scenario/all-schedulers.js";
 import type { ResolvedScenario } from "../scenario/types.js";
 import { RequestsCsvStream } from "./requests-stream.js";
 import { formatReports } from "./summary.js";
@@ -124,9 +125,9 @@ function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source:
     // As `schedulers: all` in a file: those the scenario gives every required option, the rest named.
     const runnable: string[] = [];
     for (const n of source.names()) {
-      const missing = (source.factory(n)?.requiredOptions ?? []).filter((o) => s.options[n]?.[o] === undefined);
-      if (missing.length === 0) runnable.push(n);
-      else process.stderr.write(`splitsim: --scheduler all: skipping ${n} (it needs ${missing.map((o) => `options.${n}.${o}`).join(", ")})\n`);
+      const why = allSkipReason(n, source.factory(n), s.options[n], s.sources);
+      if (why === null) runnable.push(n);
+      else process.stderr.write(`splitsim: --scheduler all: skipping ${n} (${why})\n`);
     }
     return runnable;
   }

@@ -5,6 +5,7 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import { closestName } from "../closest-name.js";
 import { SplitsimError } from "../errors.js";
+import { allSkipReason } from "../scenario/all-schedulers.js";
 import { isPluginRef } from "../scenario/resolve-schedulers.js";
 import type { SchedulerSource } from "../scenario/scheduler-source.js";
 import type { ResolvedScenario } from "../scenario/types.js";
@@ -28,9 +29,9 @@ export function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, 
     const names: string[] = [];
     const skipped: string[] = [];
     for (const n of source.names()) {
-      const missing = (source.factory(n)?.requiredOptions ?? []).filter((o) => s.options[n]?.[o] === undefined);
-      if (missing.length === 0) names.push(n);
-      else skipped.push(`${n} (it needs ${missing.map((o) => `options.${n}.${o}`).join(", ")})`);
+      const why = allSkipReason(n, source.factory(n), s.options[n], s.sources);
+      if (why === null) names.push(n);
+      else skipped.push(`${n} (${why})`);
     }
     return { names, skipped };
   }

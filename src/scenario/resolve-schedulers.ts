@@ -10,6 +10,8 @@ import type { SchedulerFactory } from "../schedulers/scheduler.js";
 import { checkSchedulerOptions } from "./check-options.js";
 import type { Problem, Reader } from "./problems.js";
 import type { EstimatorSpec } from "./types.js";
+import type { ResolvedSource } from "../workload/source-spec.js";
+import { allSkipReason } from "./all-schedulers.js";
 
 export const PLUGIN_EXTENSIONS = [".ts", ".mts", ".js", ".mjs"] as const;
 
@@ -39,6 +41,7 @@ export interface ResolvedSchedulers {
 
 export function resolveSchedulers(
   entries: "all" | SchedulerEntry[], fileOptions: Record<string, Record<string, unknown>>, estimator: EstimatorSpec, read: Reader, problems: Problem[],
+  sources: readonly ResolvedSource[],
 ): ResolvedSchedulers {
   const builtins = schedulerNames();
   const known = (): string => builtins.join(", ");
@@ -75,10 +78,7 @@ export function resolveSchedulers(
 
   if (entries === "all") {
     // `all` leaves out schedulers that cannot run without options the scenario does not give.
-    schedulers = builtins.filter((n) => {
-      const req = (SCHEDULERS as Record<string, SchedulerFactory>)[n]!.requiredOptions ?? [];
-      return req.every((o) => options[n]?.[o] !== undefined);
-    });
+    schedulers = builtins.filter((n) => allSkipReason(n, (SCHEDULERS as Record<string, SchedulerFactory>)[n], options[n], sources) === null);
   } else {
     schedulers = [];
     entries.forEach((entry, i) => {

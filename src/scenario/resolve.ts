@@ -99,7 +99,7 @@ export function resolveScenario(
   }
 
   const estimator = resolveEstimator(f.estimator);
-  const { schedulers, plugins, instances, options, optionsAt } = resolveSchedulers(f.schedulers, f.options, estimator, read, problems);
+  const { schedulers, plugins, instances, options, optionsAt } = resolveSchedulers(f.schedulers, f.options, estimator, read, problems, sources);
 
   return {
     name: f.name ?? defaults.name,

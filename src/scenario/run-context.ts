@@ -3,7 +3,7 @@
 // go straight to the platform. Compute costs are cached by content (compute-costs.ts).
 import type { RandomStream } from "../core/random.js";
 import type { Simulator } from "../core/simulator.js";
-import { ms, NS_PER_SEC, type Time } from "../core/time.js";
+import { ms, type Time } from "../core/time.js";
 import { SplitsimError } from "../errors.js";
 import type { Executor } from "../platform/executor.js";
 import type { LinkLike } from "../platform/link.js";
@@ -15,6 +15,7 @@ import { lookupLossPct, type AccuracyTable } from "../workload/accuracy.js";
 import type { Model } from "../workload/model.js";
 import type { ComputeCost, Plan } from "../workload/plan.js";
 import { tensorBytes } from "../workload/quantization.js";
+import { meanRate } from "../workload/source-rate.js";
 import type { Request } from "../workload/request.js";
 import type { ResolvedSource } from "../workload/source-spec.js";
 import type { Workload } from "../workload/workload.js";
@@ -145,23 +146,5 @@ export class RunContext implements SchedulerContext {
 
   resultBytes(model: Model): number {
     return this.p.resultBytes ?? tensorBytes(model.finalOutputElements, 32, this.headerBytes);
-  }
-}
-
-/** Mean arrivals per second; null where the process has no rate (a batch, a closed loop). */
-function meanRate(src: ResolvedSource): number | null {
-  const a = src.arrivals;
-  switch (a.kind) {
-    case "periodic":
-      return a.fps;
-    case "poisson":
-      return a.ratePerSec;
-    case "file": {
-      const n = Math.min(src.requests, a.timesMs.length);
-      const spanMs = n > 1 ? a.timesMs[n - 1]! - a.timesMs[0]! : 0;
-      return spanMs > 0 ? ((n - 1) * NS_PER_SEC) / ms(spanMs) : null;
-    }
-    default:
-      return null;
   }
 }

@@ -63,6 +63,11 @@ export const dads: SchedulerFactory = {
     `epsilon (0-1, default ${DSH_DEFAULTS.epsilon}): DSH's ε, it stops when a round improves the bottleneck by less than this fraction`,
   ],
   requestColumns: [{ name: "mode", description: "light (DSL's cut) or heavy (DSH's cut): the load mode in force when the request was planned" }],
+  unmetNeed(options, sources) {
+    // auto and heavy need Q: a closed loop has no rate (a batch counts as heavy).
+    if ((options["mode"] ?? "auto") === "light" || options["ratePerSec"] !== undefined) return null;
+    return sources.some((s) => s.kind === "closed") ? `it needs the sampling rate for mode ${String(options["mode"] ?? "auto")}, and a closed source has none: options.${NAME}.ratePerSec or mode light` : null;
+  },
   create(options): Scheduler {
     return new Dads(parseOptions(NAME, Options, options));
   },

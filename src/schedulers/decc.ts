@@ -77,6 +77,12 @@ export const decc: SchedulerFactory = {
     "edgeBranches, cloudBranches (serial | parallel, default serial): on a node with several servers, run the branches one at a time in the planned order, or let them overlap (then the plan's prediction is that of one server)",
     "target (node, default: the destination of the origin's first link): where the rest runs",
   ],
+  unmetNeed(options, sources) {
+    // The default objective needs a rate; a batch or closed source has none of its own.
+    if ((options["objective"] ?? "delay") !== "delay" || (options["rate"] ?? "source") !== "source" || options["ratePerSec"] !== undefined) return null;
+    const without = sources.find((s) => s.ratePerSec === null);
+    return without === undefined ? null : `it needs a request rate for objective delay, and a ${without.kind} source has none: options.decc.ratePerSec, rate: estimate or objective: latency`;
+  },
   create(options): Scheduler {
     return new Decc(parseOptions("decc", Options, options));
   },

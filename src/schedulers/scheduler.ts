@@ -63,6 +63,14 @@ export interface RequestColumn {
   description: string;
 }
 
+/** What `unmetNeed` is told of each source. */
+export interface SourceFacts {
+  /** The arrival process: periodic, poisson, file, batch or closed. */
+  readonly kind: string;
+  /** Mean requests per second; null for batch and closed. */
+  readonly ratePerSec: number | null;
+}
+
 /** How a registry entry (or a plug-in file's default export) describes and builds a scheduler. */
 export interface SchedulerFactory {
   readonly description: string;
@@ -70,6 +78,11 @@ export interface SchedulerFactory {
   readonly options: readonly string[];
   /** Options without a default; `schedulers: all` skips a scheduler the scenario gives none of. */
   readonly requiredOptions?: readonly string[];
+  /**
+   * What the scenario's sources lack for this scheduler with these options (a request rate, say),
+   * as "it needs …", or null; `schedulers: all` leaves the scheduler out and says why.
+   */
+  unmetNeed?(options: Readonly<Record<string, unknown>>, sources: readonly SourceFacts[]): string | null;
   /** Outcome fields written to requests.csv, after the standard columns, in this order. */
   readonly requestColumns?: readonly RequestColumn[];
   /** Validates the options (throwing OptionsError) and returns a fresh scheduler for one run. */

@@ -145,6 +145,16 @@ describe("schedulers, options and estimator", () => {
     expect(resolve(BASE + "options:\n  fixed-split: { cut: pool5 }\n").schedulers).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon", "dads", "job-offloading", "decc"]);
   });
 
+  it("schedulers: all leaves out a scheduler the sources cannot serve: decc's delay needs a rate, dads' auto a rate on a closed loop", () => {
+    const batch = BASE.replace("arrivals: { kind: periodic, fps: 5 }", "arrivals: { kind: batch }");
+    expect(resolve(batch).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading"]);
+    expect(resolve(batch + "options:\n  decc: { objective: latency }\n").schedulers).toContain("decc");
+    expect(resolve(batch + "options:\n  decc: { ratePerSec: 4 }\n").schedulers).toContain("decc");
+    const closed = BASE.replace("arrivals: { kind: periodic, fps: 5 }", "arrivals: { kind: closed, k: 2 }");
+    expect(resolve(closed).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "job-offloading"]);
+    expect(resolve(closed + "options:\n  dads: { mode: light }\n  decc: { rate: estimate }\n").schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc"]);
+  });
+
   it("an unregistered scheduler name is an error", () => {
     expect(problemsOf(BASE + "schedulers: [cloud-only, magic]\n").map((x) => [x.path, x.line])).toEqual([["schedulers.1", 12]]);
   });
