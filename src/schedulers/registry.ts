@@ -2,6 +2,7 @@
 // one line here.
 import { SplitsimError } from "../errors.js";
 import { cloudOnly } from "./cloud-only.js";
+import { coach } from "./coach.js";
 import { dads } from "./dads.js";
 import { decc } from "./decc.js";
 import { deviceOnly } from "./device-only.js";
@@ -20,6 +21,7 @@ export const SCHEDULERS = {
   "job-offloading": jobOffloading,
   edgent,
   decc,
+  coach,
 } as const satisfies Record<string, SchedulerFactory>;
 
 export type SchedulerName = keyof typeof SCHEDULERS;

@@ -1,0 +1,77 @@
+// COACH's online bit adaptation (coach-decc.md §1.5.2, reconstructed): while the uplink, at the
+// estimated bandwidth, needs more than (1 + hysteresis) × the slower compute stage, the bits of
+// easy frames drop one level per tensor per frame; with slack they climb back a level per frame to
+// the offline bits. An easy frame's loss is the table's times easyLossFactor and never above the
+// budget, which caps how far the bits may drop.
+import { RAW_INPUT, type Model } from "../../workload/model.js";
+import type { CoachPlanChoice } from "./coach-search.js";
+import { boundaryBytesPerTensor } from "./per-tensor-bytes.js";
+import type { LossCombine, TensorLoss } from "./tensor-bits.js";
+
+export interface OnlineBitsSettings {
+  budgetPct: number;
+  combine: LossCombine;
+  easyLossFactor: number;
+  hysteresis: number;
+  headerBytes: number;
+  /** The allowed levels, ascending. */
+  levels: readonly number[];
+}
+
+export class OnlineBits {
+  /** Levels below the offline bits that easy frames use now. */
+  drop = 0;
+  /** Frames in a row that found the link the bottleneck. */
+  linkBoundRun = 0;
+  private readonly index: number[];
+  private readonly maxDrop: number;
+  private readonly compute: number;
+
+  constructor(
+    private readonly model: Model, private readonly offline: CoachPlanChoice, private readonly loss: TensorLoss,
+    private readonly s: OnlineBitsSettings,
+  ) {
+    this.index = offline.bits.map((b, i) => (offline.tensors[i] === RAW_INPUT ? -1 : Math.max(0, s.levels.indexOf(b))));
+    this.compute = Math.max(offline.stages.device, offline.stages.target);
+    let d = 0;
+    const deepest = Math.max(0, ...this.index);
+    while (d < deepest && this.easyLoss(d + 1) <= s.budgetPct + 1e-9) d++;
+    this.maxDrop = d;
+  }
+
+  /** Updates the state from the uplink estimate (bytes/s); returns whether the link is the bottleneck. */
+  observe(bps: number): boolean {
+    if (bps <= 0 || this.offline.tensors.length === 0) return false;
+    const limit = (1 + this.s.hysteresis) * this.compute;
+    const bound = this.sendNs(this.bitsAt(this.drop), bps) > limit;
+    if (bound) {
+      this.linkBoundRun++;
+      if (this.drop < this.maxDrop) this.drop++;
+    } else {
+      this.linkBoundRun = 0;
+      if (this.drop > 0 && this.sendNs(this.bitsAt(this.drop - 1), bps) <= limit) this.drop--;
+    }
+    return bound;
+  }
+
+  /** The bits and loss of an easy frame now. */
+  easyBits(): { bits: number[]; lossPct: number } {
+    if (this.drop === 0) return { bits: this.offline.bits, lossPct: this.offline.lossPct * this.s.easyLossFactor };
+    return { bits: this.bitsAt(this.drop), lossPct: this.easyLoss(this.drop) };
+  }
+
+  private bitsAt(drop: number): number[] {
+    return this.offline.bits.map((b, i) => (this.index[i]! < 0 ? b : this.s.levels[Math.max(0, this.index[i]! - drop)]!));
+  }
+
+  private easyLoss(drop: number): number {
+    const bits = this.bitsAt(drop);
+    const losses = bits.map((b, i) => (this.index[i]! < 0 ? 0 : this.loss(this.offline.tensors[i]!, b)));
+    const combined = losses.length === 0 ? 0 : this.s.combine === "max" ? Math.max(...losses) : losses.reduce((a, x) => a + x, 0);
+    return combined * this.s.easyLossFactor;
+  }
+
+  private sendNs(bits: readonly number[], bps: number): number {
+    return (boundaryBytesPerTensor(this.model, this.offline.tensors, bits, this.s.headerBytes) / bps) * 1e9;
+  }
+}
