@@ -63,6 +63,8 @@ try {
     .command((await import("./compare-command.js")).compareCommandModule)
     .command((await import("./sweep-command.js")).sweepCommandModule)
     .command((await import("./merge-command.js")).mergeCommandModule)
+    .command((await import("./report-command.js")).reportCommandModule)
+    .command((await import("./plot-command.js")).plotCommandModule)
     .command("trace", "inspect, convert or generate bandwidth traces", (y) => traceCommands(y))
     .command("schedulers", "list the built-in schedulers and their options (or a plug-in's)",
       (y) => y.option("plugin", { type: "string", describe: "a plug-in scheduler file (.ts, .mts, .js, .mjs): list its options" }),
@@ -78,7 +80,7 @@ try {
         (a) => showModel({ model: a.model, inputSize: a["input-size"], device: a.device, precision: a.precision, batch: a.batch, json: a.json })),
       () => listModels())
     .command("devices", "list the built-in device profiles", {}, () => listDevices())
-    .demandCommand(1, "name a command: run, sweep, merge, compare, regress, trace, schedulers, models or devices")
+    .demandCommand(1, "name a command: run, sweep, merge, compare, report, plot, regress, trace, schedulers, models or devices")
     .strict()
     .fail((msg, err, y) => {
       if (err) throw err;

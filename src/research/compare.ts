@@ -96,7 +96,8 @@ function checkBy(by: readonly string[], runs: readonly ResultRun[], file: string
   }
 }
 
-function checkMetrics(metrics: readonly string[], runs: readonly ResultRun[], file: string): void {
+/** Throws naming `flag` when a metric is a number in no report (also used by `plot --y` and `report --metric`). */
+export function checkMetrics(metrics: readonly string[], runs: readonly ResultRun[], file: string, flag = "--metric"): void {
   const reports = runs.filter((r) => r.report !== undefined);
   const first = reports[0];
   if (first === undefined) {
@@ -110,7 +111,7 @@ function checkMetrics(metrics: readonly string[], runs: readonly ResultRun[], fi
     valid.sort((a, b) => rank(a) - rank(b));
     const hint = suggestKey(metric, valid);
     const listed = valid.slice(0, 15).join(", ") + (valid.length > 15 ? `, ... (${valid.length} in all)` : "");
-    throw new SplitsimError(`--metric ${metric}: no report in ${file} has a number there${hint ? ` (did you mean ${hint}?)` : ""}; metrics are paths into a report, e.g. ${listed}`);
+    throw new SplitsimError(`${flag} ${metric}: no report in ${file} has a number there${hint ? ` (did you mean ${hint}?)` : ""}; metrics are paths into a report, e.g. ${listed}`);
   }
 }
 
@@ -121,8 +122,8 @@ function rank(path: string): number {
   return i < 0 ? HEADLINE.length : i;
 }
 
-/** The runs split by their --by values, groups in ascending order of those values. */
-function groupRuns(runs: readonly ResultRun[], by: readonly string[]): { values: unknown[]; runs: ResultRun[] }[] {
+/** The runs split by their --by values, groups in ascending order of those values (also used by `plot` and `report`). */
+export function groupRuns(runs: readonly ResultRun[], by: readonly string[]): { values: unknown[]; runs: ResultRun[] }[] {
   const groups = new Map<string, { values: unknown[]; runs: ResultRun[] }>();
   for (const r of runs) {
     const values = by.map((p) => r.point[p]);
