@@ -12,5 +12,5 @@ export function allSkipReason(
   if (factory === undefined) return null;
   const missing = (factory.requiredOptions ?? []).filter((o) => options?.[o] === undefined);
   if (missing.length > 0) return `it needs ${missing.map((o) => `options.${name}.${o}`).join(", ")}`;
-  return factory.unmetNeed?.(options ?? {}, sources.map((s) => ({ kind: s.arrivals.kind, ratePerSec: meanRate(s) }))) ?? null;
+  return factory.unmetNeed?.(options ?? {}, sources.map((s) => ({ kind: s.arrivals.kind, ratePerSec: meanRate(s), hasContent: s.content !== undefined }))) ?? null;
 }

@@ -40,6 +40,11 @@ export const coach: SchedulerFactory = {
     { name: "label", description: "the frame's scene label (its index in the source's content labels)" },
     { name: "easy", description: "true when a missed frame was easy (thetaEasy <= closeness < theta) and so could drop bits" },
   ],
+  unmetNeed(options, sources) {
+    const mode = options["mode"] ?? "full";
+    if (mode !== "full" && mode !== "fixed-bits") return null;
+    return sources.every((s) => s.hasContent) ? null : `it needs a content process on every source for its semantic cache (sources[].content), or options.coach.mode no-cache or offline-only`;
+  },
   create(options): Scheduler {
     return new Coach(parseOptions("coach", CoachOptions, options));
   },

@@ -69,6 +69,8 @@ export interface SourceFacts {
   readonly kind: string;
   /** Mean requests per second; null for batch and closed. */
   readonly ratePerSec: number | null;
+  /** Whether its frames carry a scene-content process (labels and closeness). */
+  readonly hasContent: boolean;
 }
 
 /** How a registry entry (or a plug-in file's default export) describes and builds a scheduler. */

@@ -145,7 +145,7 @@ describe("schedulers, options and estimator", () => {
     expect(resolve(BASE + "options:\n  fixed-split: { cut: pool5 }\n").schedulers).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon", "dads", "job-offloading", "decc"]);
   });
 
-  it("schedulers: all leaves out a scheduler the sources cannot serve: decc's delay needs a rate, dads' auto a rate on a closed loop", () => {
+  it("schedulers: all leaves out a scheduler the sources cannot serve: decc's delay needs a rate, dads' auto a rate on a closed loop, coach's cache content", () => {
     const batch = BASE.replace("arrivals: { kind: periodic, fps: 5 }", "arrivals: { kind: batch }");
     expect(resolve(batch).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading"]);
     expect(resolve(batch + "options:\n  decc: { objective: latency }\n").schedulers).toContain("decc");
@@ -153,6 +153,10 @@ describe("schedulers, options and estimator", () => {
     const closed = BASE.replace("arrivals: { kind: periodic, fps: 5 }", "arrivals: { kind: closed, k: 2 }");
     expect(resolve(closed).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "job-offloading"]);
     expect(resolve(closed + "options:\n  dads: { mode: light }\n  decc: { rate: estimate }\n").schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc"]);
+    // coach's cache needs scene content on the sources; without it only its cache-free modes run.
+    const scene = BASE.replace("requests: 20\n", "requests: 20\n  content: { labels: [a], stayProb: 1, closeness: { kind: uniform } }\n");
+    expect(resolve(scene).schedulers).toContain("coach");
+    expect(resolve(BASE + "options:\n  coach: { mode: no-cache }\n").schedulers).toContain("coach");
   });
 
   it("an unregistered scheduler name is an error", () => {
