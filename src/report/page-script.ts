@@ -117,6 +117,7 @@ export const PAGE_SCRIPT = String.raw`
       var labels = f.xs.map(function (x) { return typeof x === "string" ? x : JSON.stringify(x); });
       f.series.forEach(function (s, i) {
         function pt(p, v) { return { x: xsNum ? p.x : labels.indexOf(typeof p.x === "string" ? p.x : JSON.stringify(p.x)), y: v }; }
+        i = s.index;
         sets.push(line(s.name, s.points.map(function (p) { return pt(p, p.y); }), i, { pointRadius: 3 }));
         var band = s.points.filter(function (p) { return p.lo !== null; });
         sets.push(line("95% CI " + s.name + " (upper)", band.map(function (p) { return pt(p, p.hi); }), i, { borderWidth: 0, fill: false }));

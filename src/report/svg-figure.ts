@@ -22,7 +22,10 @@ const FONT = 8;
 export function svgFigure(f: SweepFigure, size: SvgSize = { width: 3.5, height: 2.5 }): string {
   const W = size.width * PT_PER_IN;
   const H = size.height * PT_PER_IN;
-  const legendRows = Math.ceil(f.series.length / 3);
+  // Legend entries a row: as many as fit the longest name (about 0.55 em a character).
+  const longest = Math.max(1, ...f.series.map((s) => shorten(s.name).length));
+  const perRow = Math.max(1, Math.min(4, Math.floor((size.width * PT_PER_IN - 50) / (longest * FONT * 0.55 + 18))));
+  const legendRows = Math.ceil(f.series.length / perRow);
   const m = { left: 42, right: 8, top: 6 + legendRows * (FONT + 3), bottom: 30 };
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
@@ -79,7 +82,7 @@ export function svgFigure(f: SweepFigure, size: SvgSize = { width: 3.5, height: 
   // Series: dodged a little sideways so that overlapping error bars stay readable.
   const n = f.series.length;
   f.series.forEach((s, i) => {
-    const colour = PALETTE[i % PALETTE.length]!;
+    const colour = PALETTE[s.index % PALETTE.length]!;
     const dx = (i - (n - 1) / 2) * 2.5;
     const pts = s.points.map((p) => ({ p, X: sx(p.x) + dx, Y: sy(p.y) }));
     out.push(`<g class="series" data-series="${esc(s.name)}" stroke="${colour}" fill="${colour}">`);
@@ -90,20 +93,20 @@ export function svgFigure(f: SweepFigure, size: SvgSize = { width: 3.5, height: 
       if (p.lo !== null && p.hi !== null) {
         out.push(`<path class="error-bar" stroke-width="0.7" fill="none" d="M${r(X)},${r(sy(p.lo))}V${r(sy(p.hi))}M${r(X - 2)},${r(sy(p.lo))}h4M${r(X - 2)},${r(sy(p.hi))}h4"/>`);
       }
-      out.push(marker(MARKERS[i % MARKERS.length]!, X, Y));
+      out.push(marker(MARKERS[s.index % MARKERS.length]!, X, Y));
       out.push(`</g>`);
     }
     out.push(`</g>`);
   });
 
-  // Legend above the plot, three entries a row.
+  // Legend above the plot.
   out.push(`<g class="legend">`);
-  const colW = pw / 3;
+  const colW = (W - m.left - 4) / perRow;
   f.series.forEach((s, i) => {
-    const colour = PALETTE[i % PALETTE.length]!;
-    const x = m.left + (i % 3) * colW;
-    const y = 4 + Math.floor(i / 3) * (FONT + 3) + FONT / 2;
-    out.push(`<g stroke="${colour}" fill="${colour}"><path d="M${r(x)},${r(y)}h10" stroke-width="1"/>${marker(MARKERS[i % MARKERS.length]!, x + 5, y)}</g>`);
+    const colour = PALETTE[s.index % PALETTE.length]!;
+    const x = m.left + (i % perRow) * colW;
+    const y = 4 + Math.floor(i / perRow) * (FONT + 3) + FONT / 2;
+    out.push(`<g stroke="${colour}" fill="${colour}"><path d="M${r(x)},${r(y)}h10" stroke-width="1"/>${marker(MARKERS[s.index % MARKERS.length]!, x + 5, y)}</g>`);
     out.push(`<text x="${r(x + 13)}" y="${r(y + FONT / 3)}" fill="#000000">${esc(shorten(s.name))}</text>`);
   });
   out.push(`</g>`);
@@ -127,7 +130,7 @@ function marker(kind: (typeof MARKERS)[number], x: number, y: number): string {
 function fmt(v: number, all: readonly number[]): string {
   const step = all.length > 1 ? Math.abs(all[1]! - all[0]!) : Math.abs(v) || 1;
   const decimals = Math.max(0, Math.min(10, -Math.floor(Math.log10(step) + 1e-9)));
-  return (Math.abs(v) < step / 1e6 ? 0 : v).toFixed(decimals);
+  return (Math.abs(v) < step / 1e6 ? 0 : v).toFixed(decimals).replace(/^-/, "−");
 }
 
 /** A point's x as text: strings as they are, anything else as JSON. */

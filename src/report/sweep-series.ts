@@ -22,6 +22,8 @@ export interface SeriesPoint {
 
 export interface FigureSeries {
   name: string;
+  /** The scheduler's place among all of the file's schedulers (sorted): its colour and marker, the same in every figure. */
+  index: number;
   points: SeriesPoint[];
 }
 
@@ -64,6 +66,7 @@ export function sweepFigure(results: Results, o: SweepFigureOptions): SweepFigur
     list.push({ x, ...p });
     series.set(name, list);
   };
+  const all = [...new Set(results.runs.map((r) => r.scheduler))].sort();
   let mode: SeriesMode = "mean";
   if (o.baseline !== undefined) {
     mode = o.ratio === true ? "ratio" : "difference";
@@ -83,7 +86,7 @@ export function sweepFigure(results: Results, o: SweepFigureOptions): SweepFigur
     x: o.x, metric: o.metric, mode, baseline: o.baseline ?? null,
     numericX: xs.every((x) => typeof x === "number"),
     xs,
-    series: [...series].map(([name, points]) => ({ name, points })),
+    series: [...series].map(([name, points]) => ({ name, index: all.indexOf(name), points })),
   };
 }
 
