@@ -61,7 +61,9 @@ export const PAGE_SCRIPT = String.raw`
       bw.forEach(function (b, k) {
         sets.push(line(b.link + " bandwidth (Mbit/s)", xy(b.tSec, b.mbps), 6 - k, { yAxisID: "y2", stepped: "before", borderDash: [5, 4], borderColor: k === 0 ? "#555555" : "#aaaaaa", backgroundColor: k === 0 ? "#555555" : "#aaaaaa", borderWidth: 1.2 }));
       });
-      var src = data.series.map(function (s) { return s.scheduler + ": " + s.binMs + " ms bins from " + s.source; }).join("; ");
+      var src = data.series.map(function (s) { return s.binMs + " ms bins from " + s.source; })
+        .filter(function (x, k, all) { return all.indexOf(x) === k; }).join("; ");
+      src = "Every completion counted (warm-up included), " + src;
       var scales = { x: axis("time (s)"), y: axis(spec[2], { beginAtZero: true }) };
       if (bw.length > 0) scales.y2 = axis("bandwidth (Mbit/s)", { position: "right", beginAtZero: true, grid: { drawOnChartArea: false } });
       new Chart(figure("chart-time-" + j, spec[1], sets.length, src + ". " + data.bandwidthNote), {
