@@ -87,6 +87,23 @@ const CASES: Case[] = [
       expect(report.policy!["replans"]).toBeGreaterThan(1);
     },
   },
+  {
+    // ResNet-50 at 30 frames/s over the LTE-like trace from a random offset, with the semantic
+    // cache and online bits on: the scene, the hits' correctness draws and the estimates move.
+    scheduler: "coach",
+    file: "scenarios/papers/coach.yaml",
+    sets: [
+      "workload.requests=300",
+      "links.up.bandwidthMbps=null",
+      "links.up.trace=../../traces/lte-like-uplink.csv",
+      "links.up.offsetS=random",
+    ],
+    column: "cacheHit",
+    check: (report) => {
+      expect(report.requests.completed).toBe(300);
+      expect(report.policy!["hitRatio"]).toBeGreaterThan(0);
+    },
+  },
 ];
 
 function runCase(c: Case, seed: number): { json: string; csv: string; varying: string } {
