@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 
-export const CHROMIUM = "/usr/bin/chromium";
+/** Debian's Chromium; SPLITSIM_CHROMIUM points elsewhere (e.g. a missing path, to see the skip). */
+export const CHROMIUM = process.env.SPLITSIM_CHROMIUM ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
 export const SKIP_REASON = `${CHROMIUM} is absent: the browser test is skipped (run scripts/setup-browser.sh as root to install Debian's Chromium)`;
 
