@@ -127,7 +127,9 @@ export const PAGE_SCRIPT = String.raw`
       });
       var y = f.mode === "mean" ? f.metric : f.mode === "ratio" ? f.metric + " / " + f.baseline + "'s" : f.metric + " − " + f.baseline + "'s";
       var xAxis = xsNum ? axis(f.x) : axis(f.x, { min: -0.5, max: labels.length - 0.5, ticks: { stepSize: 1, callback: function (v) { return labels[v] !== undefined ? labels[v].split("/").pop() : ""; } } });
-      new Chart(figure("chart-sweep-" + j, y + " by " + f.x, f.series.length, "Mean over seeds with its 95 % interval (band): the seed is the replication, as in splitsim compare."), {
+      new Chart(figure("chart-sweep-" + j, y + " by " + f.x, f.series.length, f.mode === "mean"
+        ? "Mean over seeds with its 95 % interval (band): the seed is the replication, as in splitsim compare."
+        : "The " + f.mode + " against " + f.baseline + " with its 95 % interval (band), as splitsim compare --by " + f.x + " computes it."), {
         type: "line", data: { datasets: sets },
         options: { parsing: false, scales: { x: xAxis, y: axis(y) }, plugins: { legend: { labels: { filter: function (item) { return item.text.indexOf("95% CI") !== 0; } } } } },
       });
