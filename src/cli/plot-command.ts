@@ -1,10 +1,11 @@
-// `splitsim plot <results> --x path --y metric -o fig.svg`: a paper figure from a sweep's results,
+// `splitsim plot <results> --x path --y metric -o fig.svg|png`: a paper figure from a sweep's results,
 // one series per scheduler with 95 % error bars (compare's intervals; with --baseline, compare's
 // own rows). Bad input — a missing file, an x that was not swept, a metric no report has, an output
 // that exists or cannot be written — exits 2 naming it, before anything is written.
 import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 import { SplitsimError } from "../errors.js";
 import { readResults } from "../research/results-read.js";
+import { svgToPng } from "../report/png.js";
 import { svgFigure, type SvgSize } from "../report/svg-figure.js";
 import { sweepFigure } from "../report/sweep-series.js";
 import { checkOutputFile, writeOutputFile } from "./output-file.js";
@@ -18,7 +19,8 @@ function builder(y: Argv) {
     .option("baseline", { type: "string", describe: "plot each scheduler minus this one (compare's difference and CI)" })
     .option("ratio", { type: "boolean", default: false, describe: "with --baseline: plot the ratio of means (compare's Fieller CI)" })
     .option("size", { type: "string", default: "3.5x2.5", describe: "figure size in inches, WxH (3.5 wide fits one column of a two-column paper)" })
-    .option("o", { alias: "output", type: "string", demandOption: true, describe: "the SVG file to write" })
+    .option("o", { alias: "output", type: "string", demandOption: true, describe: "the figure file to write: .svg, or .png (rendered without a browser)" })
+    .option("dpi", { type: "number", default: 300, describe: "PNG resolution, pixels per inch" })
     .option("force", { type: "boolean", default: false, describe: "replace the output file if it exists" });
 }
 
@@ -26,24 +28,24 @@ type PlotArgv = ReturnType<typeof builder> extends Argv<infer A> ? A : never;
 
 export const plotCommandModule: CommandModule<object, PlotArgv> = {
   command: "plot <results>",
-  describe: "an SVG figure of a sweep: --x swept parameter, --y metric, one series per scheduler with 95 % error bars",
+  describe: "an SVG (or PNG) figure of a sweep: --x swept parameter, --y metric, one series per scheduler with 95 % error bars",
   builder,
   handler: (a) => plotCommand(a),
 };
 
-export function plotCommand(a: ArgumentsCamelCase<PlotArgv>): void {
+export async function plotCommand(a: ArgumentsCamelCase<PlotArgv>): Promise<void> {
   if (a.by !== "scheduler") throw new SplitsimError(`--by ${a.by}: series can only be by scheduler (one series per scheduler); to split by another swept parameter, draw one figure per value`);
   if (a.ratio && a.baseline === undefined) throw new SplitsimError("--ratio needs --baseline <scheduler>: the ratio is of each scheduler's mean to the baseline's");
   const size = parseSize(a.size);
   const out = a.o;
-  if (/\.png$/i.test(out)) {
-    throw new SplitsimError(`-o ${out}: only SVG is written (no PNG renderer without a browser is installed); name the file .svg and convert it, e.g. with rsvg-convert or inkscape`);
-  }
-  if (!/\.svg$/i.test(out)) throw new SplitsimError(`-o ${out}: name the figure file .svg`);
+  const png = /\.png$/i.test(out);
+  if (!png && !/\.svg$/i.test(out)) throw new SplitsimError(`-o ${out}: name the figure file .svg (vector, for papers) or .png`);
+  if (!(Number.isFinite(a.dpi) && a.dpi >= 50 && a.dpi <= 1200)) throw new SplitsimError(`--dpi ${a.dpi}: give a resolution between 50 and 1200`);
   checkOutputFile("-o", out, a.force, "figure.svg");
   const results = readResults(a.results);
   const figure = sweepFigure(results, { x: a.x, metric: a.y, baseline: a.baseline, ratio: a.ratio });
-  writeOutputFile("-o", out, svgFigure(figure, size));
+  const svg = svgFigure(figure, size);
+  writeOutputFile("-o", out, png ? await svgToPng(svg, a.dpi) : svg);
   const points = figure.series.reduce((s, x) => s + x.points.length, 0);
   process.stderr.write(`splitsim: wrote ${out}: ${figure.series.length} series, ${points} points\n`);
 }

@@ -138,6 +138,6 @@ describe("splitsim report and plot on a sweep's results: bad input", () => {
     const again = cli("plot", results, "--x", X, "--y", "latencyMs.p95", "-o", out);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("already exists (use --force to replace it)");
-    expect(cli("plot", results, "--x", X, "--y", "latencyMs.p95", "-o", join(dir, "fig.png")).code).toBe(2);
+    expect(cli("plot", results, "--x", X, "--y", "latencyMs.p95", "-o", join(dir, "fig.pdf")).code).toBe(2);
   });
 });
