@@ -15,6 +15,7 @@ import { parseOptions } from "./options.js";
 import { coachHitPlan, coachMissPlan } from "./planning/coach-plan.js";
 import { coachSearch, type CoachPlanChoice } from "./planning/coach-search.js";
 import type { CoachCosts } from "./planning/coach-stages.js";
+import { FlowMap } from "./planning/flow-map.js";
 import { OnlineBits } from "./planning/online-bits.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
 import { SemanticCache } from "./planning/semantic-cache.js";
@@ -52,8 +53,7 @@ export const coach: SchedulerFactory = {
 
 class Coach implements Scheduler {
   readonly name = "coach";
-  private readonly routes: RouteCache;
-  private readonly flows = new Map<string, Flow>();
+  private readonly flows: FlowMap<Flow>;
   private readonly caches: SemanticCache[] = [];
   private readonly cacheOn: boolean;
   private readonly bitsOn: boolean;
@@ -61,13 +61,13 @@ class Coach implements Scheduler {
   private readonly counts = { frames: 0, hits: 0, wrongHits: 0, easy: 0, belowOffline: 0, bitsSum: 0, sent: 0, repartitions: 0 };
 
   constructor(private readonly opts: CoachOpts) {
-    this.routes = new RouteCache(opts.target);
+    this.flows = new FlowMap(new RouteCache(opts.target), (ctx, source, model, route) => this.newFlow(ctx, source, model, route));
     this.cacheOn = opts.mode === "full" || opts.mode === "fixed-bits";
     this.bitsOn = opts.mode === "full";
   }
 
   plan(req: Request, ctx: SchedulerContext): Plan {
-    const flow = this.flow(req, ctx);
+    const flow = this.flows.get(req, ctx);
     const rec = req.record();
     rec.label = String(req.content);
     this.counts.frames++;
@@ -134,24 +134,16 @@ class Coach implements Scheduler {
     };
   }
 
-  private flow(req: Request, ctx: SchedulerContext): Flow {
-    const key = `${req.source}\u0000${req.model}`;
-    let f = this.flows.get(key);
-    if (f === undefined) {
-      const model = ctx.model(req.model);
-      const route = this.routes.get(ctx, ctx.topology.originOf(req.source));
-      if (this.cacheOn && ctx.source(req.source).content === null) {
-        throw new OptionsError("coach", [{
-          path: "mode",
-          message: `mode ${this.opts.mode} uses the semantic cache, and source ${req.source} has no content process: give the source content (labels, stayProb, closeness) or use mode no-cache or offline-only`,
-        }]);
-      }
-      const costs = this.costs(ctx, model, route, this.opts.nominalMbps === undefined ? null : (this.opts.nominalMbps * 1e6) / 8);
-      const offline = this.search(ctx, model, route, costs);
-      f = { model, route, costs, offline, bits: this.onlineBits(ctx, model, route, offline), plans: new Map() };
-      this.flows.set(key, f);
+  private newFlow(ctx: SchedulerContext, source: number, model: Model, route: SplitRoute): Flow {
+    if (this.cacheOn && ctx.source(source).content === null) {
+      throw new OptionsError("coach", [{
+        path: "mode",
+        message: `mode ${this.opts.mode} uses the semantic cache, and source ${source} has no content process: give the source content (labels, stayProb, closeness) or use mode no-cache or offline-only`,
+      }]);
     }
-    return f;
+    const costs = this.costs(ctx, model, route, this.opts.nominalMbps === undefined ? null : (this.opts.nominalMbps * 1e6) / 8);
+    const offline = this.search(ctx, model, route, costs);
+    return { model, route, costs, offline, bits: this.onlineBits(ctx, model, route, offline), plans: new Map() };
   }
 
   private search(ctx: SchedulerContext, model: Model, route: SplitRoute, costs: CoachCosts): CoachPlanChoice {

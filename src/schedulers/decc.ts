@@ -16,6 +16,7 @@ import { branchPlan, type BranchPlanStyle } from "./planning/branch-plan.js";
 import { deccCosts } from "./planning/decc-costs.js";
 import { deccSearch, RESOURCES, type Background, type Candidate, type SearchSettings } from "./planning/decc-search.js";
 import { forkJoinRegions, type ForkJoinRegion } from "./planning/fork-join-regions.js";
+import { FlowMap } from "./planning/flow-map.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
 import { splitPlan } from "./planning/split-plan.js";
 import { threePartCosts, threePartPlan } from "./planning/three-part.js";
@@ -90,8 +91,7 @@ export const decc: SchedulerFactory = {
 
 class Decc implements Scheduler {
   readonly name = "decc";
-  private readonly routes: RouteCache;
-  private readonly flows = new Map<string, Flow>();
+  private readonly flows: FlowMap<Flow>;
   private readonly regionsOf = new Map<Model, ForkJoinRegion[]>();
   private readonly notes = new Set<string>();
   private readonly lastArrival: number[] = [];
@@ -102,13 +102,15 @@ class Decc implements Scheduler {
   private replans = 0;
 
   constructor(private readonly opts: Opts) {
-    this.routes = new RouteCache(opts.target);
+    this.flows = new FlowMap(new RouteCache(opts.target), (_ctx, source, model, route) => ({
+      source, model, route, regions: this.regions(model), best: null, plan: null, upBps: -1, lambda: -1, at: 0, plans: new Map(),
+    }));
     this.style = { coalesce: opts.coalesce, serialEdge: opts.edgeBranches === "serial", serialCloud: opts.cloudBranches === "serial" };
   }
 
   plan(req: Request, ctx: SchedulerContext): Plan {
     if (this.opts.rate === "estimate") this.observeArrival(req.source, ctx.now);
-    const flow = this.flow(req, ctx);
+    const flow = this.flows.get(req, ctx);
     const upBps = flow.route.uplink >= 0 ? ctx.bandwidthBps(flow.route.uplink) : 0;
     const lambda = this.lambda(ctx, req.source);
     const h = this.opts.hysteresis;
@@ -142,18 +144,6 @@ class Decc implements Scheduler {
       })),
       notes: [...this.notes],
     };
-  }
-
-  private flow(req: Request, ctx: SchedulerContext): Flow {
-    const key = `${req.source}\u0000${req.model}`;
-    let f = this.flows.get(key);
-    if (f === undefined) {
-      const model = ctx.model(req.model);
-      const route = this.routes.get(ctx, ctx.topology.originOf(req.source));
-      f = { source: req.source, model, route, regions: this.regions(model), best: null, plan: null, upBps: -1, lambda: -1, at: 0, plans: new Map() };
-      this.flows.set(key, f);
-    }
-    return f;
   }
 
   private regions(model: Model): ForkJoinRegion[] {
