@@ -7,6 +7,7 @@ import { z } from "zod";
 import { ms, type Time } from "../core/time.js";
 import { OptionsError } from "../errors.js";
 import type { Model } from "../workload/model.js";
+import type { Plan } from "../workload/plan.js";
 import type { Request } from "../workload/request.js";
 import { findCut } from "./fixed-split.js";
 import { bitsOption, parseOptions } from "./options.js";
@@ -16,6 +17,8 @@ import { LowerBound } from "./planning/lower-bound.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
 import { stageTimes, type StageTimes } from "./planning/stage-times.js";
+import { pathTable } from "./planning/dag-path.js";
+import { admitPathWindow, isPathRow, type Gated } from "./planning/path-window.js";
 import { DEFER, type PlanResult, type Scheduler, type SchedulerContext, type SchedulerFactory } from "./scheduler.js";
 
 const Options = z
@@ -26,6 +29,7 @@ const Options = z
     target: z.string().optional(),
     stages: z.enum(["all", "two"]).default("all"),
     candidates: z.enum(["hull", "dominance"]).default("hull"),
+    dag: z.enum(["prefix", "path"]).default("prefix"),
     windowRequests: z.number().int().min(1).optional(),
     windowMs: z.number().positive().finite().optional(),
   })
@@ -55,6 +59,10 @@ interface Origin {
   bound: LowerBound | null;
   /** Requests that can still arrive here (Infinity for none known: closed sources). */
   capacity: number;
+  /** Planned jobs held until the region plan before them has its branches queued (dag: path). */
+  gated: Gated[];
+  /** No job is admitted before this: the trunk end of the last region plan planned. */
+  gateAt: Time;
 }
 
 export const jobOffloading: SchedulerFactory = {
@@ -66,6 +74,7 @@ export const jobOffloading: SchedulerFactory = {
     "target (node, default: the destination of the origin's first link): where the rest runs",
     "stages (all | two, default all): plan with every stage the pipeline has, or the device and uplink only (the 2-stage model, cloud time ignored)",
     "candidates (hull | dominance, default hull): cuts the joint search moves along: the lower convex hull of (device, send) times, or every undominated cut",
+    "dag (prefix | path, default prefix): a DAG job's cuts: prefixes of the file's order, or also one fork–join region split branch by branch, each branch sending its own tensors (the path-based policy)",
     "windowRequests (whole number >= 1): hold a stream's requests and plan every n of them together",
     "windowMs (ms > 0): hold a stream's requests and plan them every windowMs after the first one waits (not with windowRequests)",
   ],
@@ -80,6 +89,7 @@ export const jobOffloading: SchedulerFactory = {
 class JobOffloading implements Scheduler {
   readonly name = "job-offloading";
   private readonly plans = new SplitPlanCache();
+  private readonly regionPlans = new Map<string, Plan>();
   private readonly routes: RouteCache;
   private readonly origins = new Map<number, Origin>();
   /** Stage tables (true, and as planned) per model and route, rebuilt when the uplink estimate moves. */
@@ -115,7 +125,9 @@ class JobOffloading implements Scheduler {
 
   onWake(station: number, ctx: SchedulerContext): void {
     const o = this.origins.get(station);
-    if (o !== undefined && o.timerAt === ctx.now && o.pending.length > 0) this.flush(ctx, o);
+    if (o === undefined) return;
+    while (o.gated.length > 0 && o.gated[0]!.at <= ctx.now) ctx.admit(o.gated[0]!.req, o.gated.shift()!.plan);
+    if (o.timerAt === ctx.now && o.pending.length > 0) this.flush(ctx, o);
   }
 
   onComplete(req: Request): void {
@@ -143,7 +155,7 @@ class JobOffloading implements Scheduler {
     let o = this.origins.get(at);
     if (o === undefined) {
       const route = this.routes.offload(ctx, source, "job-offloading");
-      o = { route, pending: [], timerAt: -1, ready: [], bound: null, capacity: closedCapacity(ctx, at) };
+      o = { route, pending: [], timerAt: -1, ready: [], bound: null, capacity: closedCapacity(ctx, at), gated: [], gateAt: -1 };
       this.origins.set(at, o);
     }
     return o;
@@ -209,24 +221,45 @@ class JobOffloading implements Scheduler {
       candidates: this.opts.candidates,
       ...(this.opts.cut === undefined ? {} : { fixedCut: (t) => findCut(t.model, this.opts.cut!, "job-offloading").upstreamCount }),
     });
+    // The device and the target may have several servers (links have one): the bound divides their work.
+    const st = ctx.topology.stations;
+    o.bound ??= new LowerBound(m, [st[o.route.origin]!.servers, 1, o.route.target >= 0 ? st[o.route.target]!.servers : 1]);
+    reqs.forEach((r, j) => {
+      const [t, k] = [tables[j]!, plan.cuts[j]!];
+      if (isPathRow(t, k)) o.bound!.addOverlapping(r.arrival, t.times[k]!);
+      else o.bound!.add(r.arrival, t.times[k]!, t.lags[k]!);
+    });
+    this.windows++;
+    this.jobs += reqs.length;
+    this.methods[plan.method] = (this.methods[plan.method] ?? 0) + 1;
+    const prefixPlan = (t: StageTimes, cut: number) => this.plans.get(ctx, t.model, o.route, t.cuts[cut]!, this.opts.bits);
+    if (reqs.some((_, j) => isPathRow(tables[j]!, plan.cuts[j]!))) {
+      const w = admitPathWindow(ctx, o.route, reqs, tables, plan.cuts, plan.order, machineReady, Math.max(ctx.now, o.gateAt), prefixPlan, this.regionPlans);
+      o.ready = w.free;
+      o.gateAt = w.gateAt;
+      this.predictedEnd = Math.max(this.predictedEnd, w.end);
+      this.hold(ctx, o, w.gated);
+      return;
+    }
     // What the pipeline will really do is the true tables' schedule in the planned order.
     const truth = { tables, release: jobs.release, machineReady };
     const schedule = flowShopSchedule(instanceOf(truth, plan.cuts), plan.order);
     for (let s = 0; s < m; s++) o.ready[s] = schedule.end[s]![plan.order[plan.order.length - 1]!]!;
     this.predictedEnd = Math.max(this.predictedEnd, schedule.makespan);
-    // The device and the target may have several servers (links have one): the bound divides their work.
-    const st = ctx.topology.stations;
-    o.bound ??= new LowerBound(m, [st[o.route.origin]!.servers, 1, o.route.target >= 0 ? st[o.route.target]!.servers : 1]);
-    reqs.forEach((r, j) => o.bound!.add(r.arrival, tables[j]!.times[plan.cuts[j]!]!, tables[j]!.lags[plan.cuts[j]!]!));
-    this.windows++;
-    this.jobs += reqs.length;
-    this.methods[plan.method] = (this.methods[plan.method] ?? 0) + 1;
+    const held: Gated[] = [];
     plan.order.forEach((j, position) => {
-      const req = reqs[j]!;
-      const table = tables[j]!;
-      req.record()["order"] = position;
-      ctx.admit(req, this.plans.get(ctx, table.model, o.route, table.cuts[plan.cuts[j]!]!, this.opts.bits));
+      reqs[j]!.record()["order"] = position;
+      const p = prefixPlan(tables[j]!, plan.cuts[j]!);
+      // Behind a region plan of an earlier window whose branches are not queued yet: wait for them.
+      if (o.gateAt > ctx.now) held.push({ req: reqs[j]!, plan: p, at: o.gateAt });
+      else ctx.admit(reqs[j]!, p);
     });
+    this.hold(ctx, o, held);
+  }
+
+  private hold(ctx: SchedulerContext, o: Origin, held: readonly Gated[]): void {
+    o.gated.push(...held);
+    for (const g of held) ctx.wakeAt(o.route.origin, g.at);
   }
 
   private table(ctx: SchedulerContext, model: Model, route: SplitRoute): Tables {
@@ -236,7 +269,8 @@ class JobOffloading implements Scheduler {
     const t = byRoute.get(route);
     // With a trace and the oracle the rate moves between windows: the same rate, the same table.
     if (t !== undefined && t.bps === bps) return t;
-    const truth = stageTimes(ctx, model, route, this.opts.bits);
+    const prefix = stageTimes(ctx, model, route, this.opts.bits);
+    const truth = this.opts.dag === "path" ? pathTable(ctx, prefix, route, this.opts.stages === "two") : prefix;
     const fresh = { bps, truth, planning: this.opts.stages === "two" ? twoStage(truth) : truth };
     byRoute.set(route, fresh);
     return fresh;

@@ -69,6 +69,21 @@ export class LowerBound {
     this.jobs++;
   }
 
+  /**
+   * A job whose stages overlap inside it (a branch-parallel plan): its work counts on every
+   * machine, but it may start on any machine at its release and end with nothing after, which
+   * keeps the bound valid whatever its segments' order.
+   */
+  addOverlapping(release: number, times: readonly number[]): void {
+    if (times.length !== this.machines) throw new RangeError(`lower bound: a job needs ${this.machines} times`);
+    for (let s = 0; s < this.machines; s++) {
+      this.minHead[s] = Math.min(this.minHead[s]!, release);
+      this.work[s] = this.work[s]! + times[s]!;
+      this.minTail[s] = 0;
+    }
+    this.jobs++;
+  }
+
   /** The bound as an absolute time (0 before any job). */
   value(): number {
     if (this.jobs === 0) return 0;

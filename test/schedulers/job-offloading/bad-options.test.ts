@@ -75,6 +75,6 @@ describe("job-offloading: bad options exit 2 naming the option and what is allow
   });
 
   it("a misspelt option name suggests the right one and lists the options", () => {
-    expectRefused(run("options.job-offloading.windowsMs=10"), /options\.job-offloading\.windowsMs: unknown option \(did you mean 'windowMs'\?\); options: mode, cut, bits, target, stages, candidates, windowRequests, windowMs/);
+    expectRefused(run("options.job-offloading.windowsMs=10"), /options\.job-offloading\.windowsMs: unknown option \(did you mean 'windowMs'\?\); options: mode, cut, bits, target, stages, candidates, dag, windowRequests, windowMs/);
   });
 });
