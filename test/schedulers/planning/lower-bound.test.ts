@@ -66,3 +66,13 @@ describe("LowerBound with parallel servers", () => {
     expect(two.value()).toBe(51);
   });
 });
+
+describe("LowerBound with jobs that overlap their own stages (branch-parallel plans)", () => {
+  it("counts their work on every machine with no head or tail: still below any schedule", () => {
+    const lb = new LowerBound(3);
+    lb.add(0, [2, 3, 1], [0, 0]); // a chain job: heads 0, 2, 5; tails 4, 1, 0
+    lb.addOverlapping(0, [12, 10, 7]); // its device work alone takes 12
+    // Machine 0: 0 + 14 + 0 (the overlapping job's tail is 0); machine 1: 0 + 13 + 0; machine 2: 0 + 8.
+    expect(lb.value()).toBe(14);
+  });
+});
