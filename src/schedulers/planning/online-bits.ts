@@ -54,9 +54,12 @@ export class OnlineBits {
     return bound;
   }
 
-  /** The bits and loss of an easy frame now. */
+  /**
+   * The bits and loss of an easy frame now. At the offline bits its loss is the plan's, as in every
+   * mode (the same bytes are sent); only below them does the easy factor apply.
+   */
   easyBits(): { bits: number[]; lossPct: number } {
-    if (this.drop === 0) return { bits: this.offline.bits, lossPct: this.offline.lossPct * this.s.easyLossFactor };
+    if (this.drop === 0) return { bits: this.offline.bits, lossPct: this.offline.lossPct };
     return { bits: this.bitsAt(this.drop), lossPct: this.easyLoss(this.drop) };
   }
 
