@@ -22,14 +22,15 @@ import { SemanticCache } from "./planning/semantic-cache.js";
 import { LEVELS } from "./planning/tensor-bits.js";
 import type { Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
 
-/** One source and model: its offline plan, its online bits and its plans by (hit, bits). */
+/** One source and model: its offline plan, its online bits, and its plans (hit: wrong, right; miss: by drop level). */
 interface Flow {
   model: Model;
   route: SplitRoute;
   costs: CoachCosts;
   offline: CoachPlanChoice;
   bits: OnlineBits;
-  plans: Map<string, Plan>;
+  hitPlans: (Plan | undefined)[];
+  missPlans: (Plan | undefined)[];
 }
 
 export const coach: SchedulerFactory = {
@@ -80,26 +81,26 @@ class Coach implements Scheduler {
       rec.cacheHit = true;
       rec.bitsPerTensor = [];
       rec["easy"] = false;
-      return this.cached(flow, `hit${correct ? 1 : 0}`, () => coachHitPlan(ctx, flow.model, flow.route, flow.offline, flow.costs.lookupNs(flow.offline.tensors), correct));
+      return (flow.hitPlans[correct ? 1 : 0] ??= coachHitPlan(ctx, flow.model, flow.route, flow.offline, flow.costs.lookupNs(flow.offline.tensors), correct));
     }
     const easy = this.bitsOn && s >= this.opts.thetaEasy && s < this.opts.theta;
     const est = flow.route.uplink >= 0 ? ctx.bandwidthBps(flow.route.uplink) : 0;
     if (flow.bits.observe(est) && this.opts.repartitionAfter !== undefined && flow.bits.linkBoundRun >= this.opts.repartitionAfter) {
       this.repartition(ctx, flow, est);
     }
-    const { bits, lossPct } = easy ? flow.bits.easyBits() : { bits: flow.offline.bits, lossPct: flow.offline.lossPct };
+    const level = easy ? flow.bits.drop : 0;
+    const bits = flow.bits.bits(level);
     rec.cacheHit = false;
     rec["easy"] = easy;
     rec.bitsPerTensor = bits;
     if (easy) this.counts.easy++;
-    if (bits.some((b, i) => b < flow.offline.bits[i]!)) this.counts.belowOffline++;
+    if (level > 0) this.counts.belowOffline++;
     if (bits.length > 0) {
       this.counts.bitsSum += bits.reduce((a, b) => a + b, 0) / bits.length;
       this.counts.sent++;
     }
     const lookup = this.cacheOn ? flow.costs.lookupNs(flow.offline.tensors) : 0;
-    return this.cached(flow, `miss${bits.join(",")}:${lossPct}`, () =>
-      coachMissPlan(ctx, flow.model, flow.route, flow.offline, bits, lossPct, lookup, this.opts.quantizeCost === "pass"));
+    return (flow.missPlans[level] ??= coachMissPlan(ctx, flow.model, flow.route, flow.offline, bits, flow.bits.lossPct(level), lookup, this.opts.quantizeCost === "pass"));
   }
 
   onComplete(req: Request): void {
@@ -143,7 +144,7 @@ class Coach implements Scheduler {
     }
     const costs = this.costs(ctx, model, route, this.opts.nominalMbps === undefined ? null : (this.opts.nominalMbps * 1e6) / 8);
     const offline = this.search(ctx, model, route, costs);
-    return { model, route, costs, offline, bits: this.onlineBits(ctx, model, route, offline), plans: new Map() };
+    return { model, route, costs, offline, bits: this.onlineBits(ctx, model, route, offline), hitPlans: [], missPlans: [] };
   }
 
   private search(ctx: SchedulerContext, model: Model, route: SplitRoute, costs: CoachCosts): CoachPlanChoice {
@@ -169,7 +170,8 @@ class Coach implements Scheduler {
     f.costs = this.costs(ctx, f.model, f.route, bps);
     f.offline = this.search(ctx, f.model, f.route, f.costs);
     f.bits = this.onlineBits(ctx, f.model, f.route, f.offline);
-    f.plans.clear();
+    f.hitPlans = [];
+    f.missPlans = [];
     this.counts.repartitions++;
   }
 
@@ -204,11 +206,6 @@ class Coach implements Scheduler {
     return Number.isNaN(s) ? 0 : s;
   }
 
-  private cached(f: Flow, key: string, make: () => Plan): Plan {
-    let p = f.plans.get(key);
-    if (p === undefined) f.plans.set(key, (p = make()));
-    return p;
-  }
 }
 
 /** Channels of a tensor: the first dimension of its shape (the raw input's too), else its size. */

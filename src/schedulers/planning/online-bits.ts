@@ -24,8 +24,11 @@ export class OnlineBits {
   /** Frames in a row that found the link the bottleneck. */
   linkBoundRun = 0;
   private readonly index: number[];
-  private readonly maxDrop: number;
   private readonly compute: number;
+  /** Per drop level 0..max: the bits, an easy frame's loss (level 0: the plan's), and the bytes sent. */
+  private readonly levelBits: number[][] = [];
+  private readonly levelLoss: number[] = [];
+  private readonly levelBytes: number[] = [];
 
   constructor(
     private readonly model: Model, private readonly offline: CoachPlanChoice, private readonly loss: TensorLoss,
@@ -33,48 +36,57 @@ export class OnlineBits {
   ) {
     this.index = offline.bits.map((b, i) => (offline.tensors[i] === RAW_INPUT ? -1 : Math.max(0, s.levels.indexOf(b))));
     this.compute = Math.max(offline.stages.device, offline.stages.target);
-    let d = 0;
     const deepest = Math.max(0, ...this.index);
-    while (d < deepest && this.easyLoss(d + 1) <= s.budgetPct + 1e-9) d++;
-    this.maxDrop = d;
+    this.addLevel(offline.bits, offline.lossPct);
+    for (let d = 1; d <= deepest; d++) {
+      const bits = this.bitsAt(d);
+      const loss = this.easyLoss(bits);
+      if (loss > s.budgetPct + 1e-9) break;
+      this.addLevel(bits, loss);
+    }
   }
 
   /** Updates the state from the uplink estimate (bytes/s); returns whether the link is the bottleneck. */
   observe(bps: number): boolean {
     if (bps <= 0 || this.offline.tensors.length === 0) return false;
     const limit = (1 + this.s.hysteresis) * this.compute;
-    const bound = this.sendNs(this.bitsAt(this.drop), bps) > limit;
+    const bound = (this.levelBytes[this.drop]! / bps) * 1e9 > limit;
     if (bound) {
       this.linkBoundRun++;
-      if (this.drop < this.maxDrop) this.drop++;
+      if (this.drop < this.levelBits.length - 1) this.drop++;
     } else {
       this.linkBoundRun = 0;
-      if (this.drop > 0 && this.sendNs(this.bitsAt(this.drop - 1), bps) <= limit) this.drop--;
+      if (this.drop > 0 && (this.levelBytes[this.drop - 1]! / bps) * 1e9 <= limit) this.drop--;
     }
     return bound;
   }
 
+  /** Bits at drop level d (0: the offline bits), as computed once. */
+  bits(level: number): readonly number[] {
+    return this.levelBits[level]!;
+  }
+
   /**
-   * The bits and loss of an easy frame now. At the offline bits its loss is the plan's, as in every
-   * mode (the same bytes are sent); only below them does the easy factor apply.
+   * An easy frame's loss at level d. At the offline bits it is the plan's, as in every mode (the
+   * same bytes are sent); only below them does the easy factor apply.
    */
-  easyBits(): { bits: number[]; lossPct: number } {
-    if (this.drop === 0) return { bits: this.offline.bits, lossPct: this.offline.lossPct };
-    return { bits: this.bitsAt(this.drop), lossPct: this.easyLoss(this.drop) };
+  lossPct(level: number): number {
+    return this.levelLoss[level]!;
+  }
+
+  private addLevel(bits: number[], loss: number): void {
+    this.levelBits.push(bits);
+    this.levelLoss.push(loss);
+    this.levelBytes.push(boundaryBytesPerTensor(this.model, this.offline.tensors, bits, this.s.headerBytes));
   }
 
   private bitsAt(drop: number): number[] {
     return this.offline.bits.map((b, i) => (this.index[i]! < 0 ? b : this.s.levels[Math.max(0, this.index[i]! - drop)]!));
   }
 
-  private easyLoss(drop: number): number {
-    const bits = this.bitsAt(drop);
+  private easyLoss(bits: readonly number[]): number {
     const losses = bits.map((b, i) => (this.index[i]! < 0 ? 0 : this.loss(this.offline.tensors[i]!, b)));
     const combined = losses.length === 0 ? 0 : this.s.combine === "max" ? Math.max(...losses) : losses.reduce((a, x) => a + x, 0);
     return combined * this.s.easyLossFactor;
-  }
-
-  private sendNs(bits: readonly number[], bps: number): number {
-    return (boundaryBytesPerTensor(this.model, this.offline.tensors, bits, this.s.headerBytes) / bps) * 1e9;
   }
 }
