@@ -6,6 +6,7 @@ import { SCHEDULERS } from "../schedulers/registry.js";
 import type { SchedulerFactory } from "../schedulers/scheduler.js";
 import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
 import { deviceNames, efficiencyOf, getDevice, PRECISIONS } from "../workload/devices.js";
+import { usableFraction } from "../workload/memory.js";
 import { Model } from "../workload/model.js";
 import { formatTable } from "./table.js";
 
@@ -35,9 +36,10 @@ export function listDevices(): void {
     const d = getDevice(name)!;
     const eff = PRECISIONS.map((p) => String(Number(efficiencyOf(d, p).toFixed(3)))).join(" / ");
     return [name, d.class, (d.peakFlops.fp32 / 1e9).toFixed(0), (d.peakFlops.fp16 / 1e9).toFixed(0),
-      (d.peakFlops.int8 / 1e9).toFixed(0), (d.memBytesPerSec / 1e9).toFixed(1), eff, d.layerOverheadMs.toFixed(4)];
+      (d.peakFlops.int8 / 1e9).toFixed(0), (d.memBytesPerSec / 1e9).toFixed(1), eff, d.layerOverheadMs.toFixed(4),
+      d.memoryBytes === undefined ? "-" : String(d.memoryBytes / 2 ** 30), String(usableFraction(d))];
   });
   process.stdout.write(formatTable(
-    ["device", "class", "fp32 GFLOP/s", "fp16", "int8 GOP/s", "mem GB/s", "efficiency fp32/fp16/int8", "overhead ms/layer"], rows) +
-    "Peaks count an FMA as 2; sources and the calibration are in docs/compute-model.md.\n");
+    ["device", "class", "fp32 GFLOP/s", "fp16", "int8 GOP/s", "mem GB/s", "efficiency fp32/fp16/int8", "overhead ms/layer", "memory GiB", "usable"], rows) +
+    "Peaks count an FMA as 2; sources and the calibration are in docs/compute-model.md; memory in docs/memory.md.\n");
 }

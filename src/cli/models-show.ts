@@ -6,6 +6,7 @@ import { SplitsimError } from "../errors.js";
 import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
 import { layerTimeMs, modelTimeMs } from "../workload/compute-model.js";
 import { deviceNames, getDevice, type Precision } from "../workload/devices.js";
+import { bytesAt, largestBatch, memoryNeed, usableMemoryBytes } from "../workload/memory.js";
 import { Model } from "../workload/model.js";
 import { normaliseModel } from "../workload/model-file.js";
 import { zooModel } from "../workload/zoo/index.js";
@@ -67,9 +68,17 @@ export function showModel(a: ShowArgs): void {
     headMs: modelTimeMs(e.head, device, a.batch, a.precision),
   }));
   const totalMs = layers.reduce((s, l) => s + l.timeMs, 0);
+  // Device memory of the whole model at this precision (docs/memory.md).
+  const need = memoryNeed(model, Array.from({ length: model.layerCount }, (_, i) => i), a.precision);
+  const usable = usableMemoryBytes(device);
+  const memory = {
+    weightBytes: need.weightBytes, activationBytesPerItem: need.activationBytesPerItem, bytesAtBatch: bytesAt(need, a.batch),
+    deviceMemoryBytes: device.memoryBytes ?? null, usableBytes: Number.isFinite(usable) ? usable : null,
+    largestBatch: Number.isFinite(usable) ? largestBatch(need, usable) : null,
+  };
   if (a.json) {
     const out = { model: model.name, device: device.name, precision: a.precision, batch: a.batch, totalMacs: model.totalMacs,
-      totalWeightBytes: model.totalWeightBytes, totalMs, ...(model.accuracy === undefined ? {} : { accuracy: model.accuracy }), layers, exits };
+      totalWeightBytes: model.totalWeightBytes, totalMs, ...(model.accuracy === undefined ? {} : { accuracy: model.accuracy }), memory, layers, exits };
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
     return;
   }
@@ -77,9 +86,14 @@ export function showModel(a: ShowArgs): void {
   process.stdout.write(
     `${model.name} on ${device.name}, ${a.precision}, batch ${a.batch}: ${(model.totalMacs / 1e9).toFixed(3)} GMACs, ` +
       `${(model.totalWeightBytes / 4 / 1e6).toFixed(2)} M params, ${totalMs.toFixed(3)} ms in all\n` +
+      `memory: ${mb(need.weightBytes)} MB of weights + ${mb(need.activationBytesPerItem)} MB of live tensors per item = ${mb(memory.bytesAtBatch)} MB at batch ${a.batch}` +
+      (memory.usableBytes === null ? " (the device gives no capacity)\n"
+        : `; ${device.name} has ${mb(memory.usableBytes)} MB usable: ${memory.largestBatch === 0 ? "not even batch 1 fits" : `batch <= ${memory.largestBatch} fits`}\n`) +
       formatTable(["layer", "kind", "MMACs", "output KiB (fp32)", "time ms"], rows) +
       (exits.length === 0 ? "" : "\nearly exits" + (model.accuracy === undefined ? "" : ` (the full model: ${model.accuracy} % top-1)`) + "\n" +
         formatTable(["exit", "after", "top-1 %", "head MMACs", "head ms"],
           exits.map((e) => [e.name, e.after, String(e.accuracy), (e.headMacs / 1e6).toFixed(2), e.headMs.toFixed(3)]))),
   );
 }
+
+const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);

@@ -13,6 +13,7 @@ import type { RunReport } from "../metrics/report.js";
 import { generateWorkload } from "../scenario/generate-workload.js";
 import { loadScenario } from "../scenario/load.js";
 import { loadPlugins } from "../scenario/load-plugins.js";
+import { memoryCaps } from "../scenario/memory-caps.js";
 import { isPluginRef } from "../scenario/resolve-schedulers.js";
 import { runScenario } from "../scenario/run.js";
 import type { SchedulerSource } from "../scenario/scheduler-source.js";
@@ -59,6 +60,8 @@ export async function runCommand(args: RunArgs): Promise<void> {
   const source = await loadPlugins(scenario, args.scenario);
   const names = chooseSchedulers(files ? undefined : args.scheduler, scenario, source);
   noteOneWayLinks(scenario);
+  // Device memory: capped batches are noted; a model that fits on no node stops here (exit 2).
+  for (const note of memoryCaps(scenario).notes) process.stderr.write(`splitsim: note: ${note}\n`);
   const totalRequests = scenario.sources.reduce((a, src) => a + src.requests, 0);
   checkMemory(totalRequests, args.maxMemoryMB);
   const timeline = openTimeline(args.timeline, args.force, scenario, totalRequests);

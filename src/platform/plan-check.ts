@@ -2,7 +2,10 @@
 // link that exists, and every step starts where its inputs are (the origin for a step without
 // dependencies, the link's source for a transfer, the station itself for a compute). A plan that
 // fails is an error naming the scheduler, the request and the step, never a silent teleport.
-import type { Plan } from "../workload/plan.js";
+// A compute step whose part does not fit the station's memory even at batch 1 fails too.
+import { bytesText, usableFraction, usableMemoryBytes } from "../workload/memory.js";
+import type { ComputeStep, Plan } from "../workload/plan.js";
+import type { StationView } from "./views.js";
 import type { TopologyView } from "./views.js";
 
 /** What is wrong with `plan` for a request entering at station `origin`, or null when it can run. */
@@ -24,6 +27,8 @@ export function planProblem(plan: Plan, origin: number, topo: TopologyView): str
         return `step ${i} computes on station ${step.station}, which does not exist (stations are 0..${S - 1})`;
       }
       if (step.cost === null || typeof step.cost?.ns !== "function") return `step ${i} has no compute cost (use ctx.computeCost)`;
+      const tooBig = memoryProblem(step, topo.stations[step.station]!);
+      if (tooBig !== null) return `step ${i} ${tooBig}`;
       startsAt = step.station;
       endsAt[i] = step.station;
       what = `computes on ${name(step.station)}`;
@@ -49,4 +54,21 @@ export function planProblem(plan: Plan, origin: number, topo: TopologyView): str
     }
   }
   return null;
+}
+
+/**
+ * Whether the step's part fits its station at batch 1: weights once, plus one item's peak tensors
+ * on each server (a station's servers run their batches at once). Larger batches were capped when
+ * the run was built (scenario/memory-caps.ts); this catches a part that fits at no batch.
+ */
+function memoryProblem(step: ComputeStep, st: StationView): string | null {
+  const need = step.cost.memory;
+  const usable = usableMemoryBytes(st.device);
+  if (need === undefined || !Number.isFinite(usable)) return null;
+  const bytes = need.weightBytes + st.servers * need.activationBytesPerItem;
+  if (bytes <= usable) return null;
+  const perServer = st.servers === 1 ? "" : ` on each of ${st.servers} servers`;
+  return `places ${step.cost.key} on node '${st.name}' (device ${st.device.name}, ${st.precision}), which does not have the memory: ` +
+    `it needs ${bytesText(bytes)} at batch 1 (weights ${bytesText(need.weightBytes)} + activations ${bytesText(need.activationBytesPerItem)}${perServer}), ` +
+    `but ${bytesText(usable)} are usable (${usableFraction(st.device)} of ${bytesText(st.device.memoryBytes!)})`;
 }

@@ -18,6 +18,7 @@ import type { Request } from "../workload/request.js";
 import { SourceRunner } from "../workload/source-runner.js";
 import type { Workload } from "../workload/workload.js";
 import { admission, queuePolicy, transferPick } from "./bind-policy.js";
+import { memoryCaps } from "./memory-caps.js";
 import { schedulerEstimator, schedulerOwnOptions } from "./scheduler-options.js";
 import { RunContext } from "./run-context.js";
 import type { SchedulerSource } from "./scheduler-source.js";
@@ -48,8 +49,10 @@ export function buildRun(
   // An instance runs the scheduler it uses, with its own options, under its own name.
   const policyObject = typeof scheduler === "string" ? source.create(s.instances?.[scheduler] ?? scheduler, schedulerOwnOptions(raw)) : scheduler;
   const estimator = schedulerEstimator(schedulerName, raw, s.estimator);
-  const topology = new Topology(s);
   const models = new Map(Object.entries(s.models).map(([name, spec]) => [name, new Model(spec)]));
+  // maxBatch capped where the models do not fit device memory at it (the CLI prints the notes).
+  const { nodes } = memoryCaps(s, models.values());
+  const topology = new Topology({ ...s, nodes });
   const ctx = new RunContext({
     sim, topology, models, sources: s.sources, workload, headerBytes: s.wire.headerBytes, resultBytes: s.wire.resultBytes,
     accuracy: s.accuracy, schedulerName,
@@ -68,7 +71,7 @@ export function buildRun(
   const policy = queuePolicy(policyObject, schedulerName, ctx);
   const pickTransfer = transferPick(policyObject, schedulerName, ctx);
 
-  s.nodes.forEach((n, i) => {
+  nodes.forEach((n, i) => {
     const cfg = {
       index: i,
       name: n.name,

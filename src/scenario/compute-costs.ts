@@ -6,6 +6,7 @@ import { SplitsimError } from "../errors.js";
 import type { TopologyView } from "../platform/views.js";
 import type { CostOptions } from "../schedulers/context.js";
 import { computeTimeNs } from "../workload/compute-model.js";
+import { memoryNeed } from "../workload/memory.js";
 import type { Model } from "../workload/model.js";
 import type { ComputeCost } from "../workload/plan.js";
 
@@ -44,6 +45,8 @@ export class ComputeCosts {
     const cost: ComputeCost = {
       key,
       macs,
+      // Whole layers: a share (fraction, rows) of a layer is counted as all of it, an upper bound.
+      memory: memoryNeed(model, list, s.precision),
       // Called at every batch start: a cache read, small enough to inline; the rare miss is apart.
       ns(batch: number): Time {
         const t = batch < byBatch.length ? byBatch[batch]! : 0;

@@ -141,6 +141,24 @@ export const Sweep = z.strictObject({
     .optional(),
 });
 
+/**
+ * A device profile: the fields are checked by deviceFromSpec (workload/devices.ts, with messages
+ * naming the field); here they are only described, for editor completion from the JSON schema.
+ */
+const deviceField = (description: string) => z.unknown().optional().meta({ description });
+const Device = z.looseObject({
+  class: deviceField("end | edge | cloud"),
+  peakFlops: deviceField("{ fp32, fp16, int8 } peak FLOP/s (OP/s for int8), an FMA counting as 2"),
+  efficiency: deviceField("fraction of peak reached on real layers (the fp32 figure and the default)"),
+  efficiencyByPrecision: deviceField("per-precision efficiency, e.g. { fp16: 0.5 }"),
+  memBytesPerSec: deviceField("memory bandwidth, bytes/s"),
+  layerOverheadMs: deviceField("fixed cost per layer, ms"),
+  nativePrecisions: deviceField("precisions with their own hardware path (default: all three)"),
+  memoryBytes: deviceField("memory capacity, bytes (absent: no memory limit); docs/memory.md"),
+  usableMemoryFraction: deviceField("share of memoryBytes inference may use, in (0, 1] (default per class: end 0.5, edge 0.5, cloud 0.9)"),
+  description: deviceField("free text"),
+});
+
 export const ScenarioFile = z.strictObject({
   name: z.string().min(1).optional(),
   seed: z.number().int().nonnegative().default(1),
@@ -172,7 +190,7 @@ export const ScenarioFile = z.strictObject({
     .default("all"),
   options: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   /** The scenario's own device profiles, by name (same fields as the built-in ones). */
-  devices: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+  devices: z.record(z.string(), Device).default({}),
   /** Extra report figures: deadline reliability and a time series of throughput and latency. */
   metrics: z
     .strictObject({

@@ -26,7 +26,27 @@ export interface DeviceProfile {
   memBytesPerSec: number;
   /** Fixed cost per layer (kernel launch, framework dispatch, under-filled small layers), ms. */
   layerOverheadMs: number;
+  /**
+   * Memory capacity in bytes (DRAM sizes are binary: "4 GB" is 4 GiB). Absent (a user device that
+   * gives none): no memory limit is checked. docs/memory.md.
+   */
+  memoryBytes?: number;
+  /**
+   * Share of memoryBytes that inference may use (OS, runtime and libraries keep the rest), in (0, 1];
+   * absent: USABLE_MEMORY_FRACTION of the device's class.
+   */
+  usableMemoryFraction?: number;
   /** Precisions with their own hardware path; absent means all three. */
   nativePrecisions?: Precision[];
   description: string;
 }
+
+/**
+ * [A] Default usable share of memory per device class (our assumption; no source gives one number).
+ * end and edge boards share one DRAM between the OS, the CPU side of the framework and the
+ * accelerator (Raspberry Pi, phones, Jetson): the OS, the runtime's libraries (CUDA/cuDNN/TensorRT
+ * or PyTorch) and their workspaces take a large, fixed part, so half is left for weights and
+ * tensors. A datacenter GPU has its own memory; the CUDA context, library handles and allocator
+ * slack take a few hundred MB to a few GB of it: 0.9.
+ */
+export const USABLE_MEMORY_FRACTION: Readonly<Record<DeviceClass, number>> = { end: 0.5, edge: 0.5, cloud: 0.9 };

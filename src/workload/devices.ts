@@ -2,7 +2,7 @@
 // accessors, and a plain validator so that a scenario can define a device inline with the same fields.
 import { DEVICE_PROFILES } from "./device-profiles.js";
 
-export { PRECISIONS, type DeviceClass, type DeviceProfile, type Precision } from "./device-profile.js";
+export { PRECISIONS, USABLE_MEMORY_FRACTION, type DeviceClass, type DeviceProfile, type Precision } from "./device-profile.js";
 import { CLASSES, PRECISIONS, type DeviceClass, type DeviceProfile, type Precision } from "./device-profile.js";
 
 /** Efficiency upper bound accepted by the validator: Winograd F(4×4,3×3) saves at most 4× multiplies. */
@@ -38,7 +38,7 @@ export interface DeviceProblem {
 
 const FIELDS = new Set([
   "name", "class", "peakFlops", "efficiency", "efficiencyByPrecision", "memBytesPerSec", "layerOverheadMs",
-  "nativePrecisions", "description",
+  "nativePrecisions", "description", "memoryBytes", "usableMemoryFraction",
 ]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -105,6 +105,10 @@ export function deviceFromSpec(raw: unknown): { device: DeviceProfile } | { prob
     }
   }
 
+  // Optional: a device without a capacity has no memory limit (docs/memory.md).
+  const memoryBytes = raw["memoryBytes"] === undefined ? undefined : positive(["memoryBytes"], raw["memoryBytes"]);
+  const usableMemoryFraction = raw["usableMemoryFraction"] === undefined ? undefined : positive(["usableMemoryFraction"], raw["usableMemoryFraction"], 1);
+
   const description = raw["description"] ?? "";
   if (typeof description !== "string") bad(["description"], "must be a string");
   if (problems.length > 0) return { problems };
@@ -115,5 +119,7 @@ export function deviceFromSpec(raw: unknown): { device: DeviceProfile } | { prob
   };
   if (byPrecision) device.efficiencyByPrecision = byPrecision;
   if (native) device.nativePrecisions = native;
+  if (memoryBytes !== undefined) device.memoryBytes = memoryBytes;
+  if (usableMemoryFraction !== undefined) device.usableMemoryFraction = usableMemoryFraction;
   return { device };
 }

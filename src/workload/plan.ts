@@ -3,6 +3,7 @@
 // all its dependencies are done. Resources are addressed by index (see Topology).
 import type { Time } from "../core/time.js";
 import { SplitsimError } from "../errors.js";
+import type { MemoryNeed } from "./memory.js";
 
 /** A plan that cannot run: the message says which step and why. */
 export class PlanError extends SplitsimError {
@@ -20,6 +21,11 @@ export interface ComputeCost {
   readonly macs: number;
   /** Time for a whole batch of b works (b >= 1), integer ns. */
   ns(batch: number): Time;
+  /**
+   * Device memory the work needs (weights + peak live tensors per item, memory.ts), checked once per
+   * plan against the station (plan-check.ts); absent: not checked (e.g. a cost built by hand).
+   */
+  readonly memory?: MemoryNeed;
 }
 
 export interface ComputeStep {
