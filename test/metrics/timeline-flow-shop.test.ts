@@ -10,26 +10,8 @@
 //   uplink: fill [0, 2], drain [22, 23]                 =  3 = 23 − 5·4
 //   cloud:  fill [0, 6], upstream [7,10] [11,14] [15,18] [19,22]  = 18 = 23 − 5·1
 import { describe, expect, it } from "vitest";
-import { scenarioFrom } from "../scenario-runs/helpers.js";
-import { pidOf, runWithTimeline, slicesMs } from "./timeline-helpers.js";
+import { flowShop, pidOf, runWithTimeline, slicesMs } from "./timeline-helpers.js";
 
-const flowShop = scenarioFrom({
-  name: "flow-shop",
-  model: {
-    name: "two-layer",
-    input: { shape: [1] },
-    layers: [
-      { name: "a", outputBytes: 5_000, macs: 0, timeMs: 2 },
-      { name: "b", outputBytes: 4, macs: 0, timeMs: 1 },
-    ],
-  },
-  nodes: { device: { device: "jetson-nano" }, cloud: { device: "a100" } },
-  links: { up: { from: "device", to: "cloud", bandwidthMbps: 10 } },
-  wire: { headerBytes: 0 },
-  workload: { arrivals: { kind: "batch" }, requests: 5 },
-  schedulers: ["fixed-split"],
-  options: { "fixed-split": { cut: "a", bits: 32 } },
-});
 
 const run = runWithTimeline(flowShop, "fixed-split");
 const ev = run.events;

@@ -8,6 +8,7 @@ import { generateWorkload } from "../../src/scenario/generate-workload.js";
 import { runScenario } from "../../src/scenario/run.js";
 import { timelineLinks } from "../../src/scenario/timeline-links.js";
 import type { ResolvedScenario } from "../../src/scenario/types.js";
+import { scenarioFrom } from "../scenario-runs/helpers.js";
 
 export interface TimelineRun {
   report: RunReport;
@@ -41,3 +42,15 @@ export function slicesMs(events: readonly TraceEvent[], pid: number, cat: string
     .map((e): [number, number] => [e.ts! / 1000, (e.ts! + e.dur!) / 1000])
     .sort((a, b) => a[0] - b[0]);
 }
+
+/** The flow-shop example of issue 17: stages (2, 4, 1) ms, 5 requests released at 0 (timeline-flow-shop.test.ts has the schedule). */
+export const flowShop = scenarioFrom({
+  name: "flow-shop",
+  model: { name: "two-layer", input: { shape: [1] }, layers: [{ name: "a", outputBytes: 5_000, macs: 0, timeMs: 2 }, { name: "b", outputBytes: 4, macs: 0, timeMs: 1 }] },
+  nodes: { device: { device: "jetson-nano" }, cloud: { device: "a100" } },
+  links: { up: { from: "device", to: "cloud", bandwidthMbps: 10 } },
+  wire: { headerBytes: 0 },
+  workload: { arrivals: { kind: "batch" }, requests: 5 },
+  schedulers: ["fixed-split"],
+  options: { "fixed-split": { cut: "a", bits: 32 } },
+});

@@ -4,19 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { ms } from "../../src/core/time.js";
 import { isSplitsimError } from "../../src/errors.js";
-import { scenarioFrom } from "../scenario-runs/helpers.js";
-import { pidOf, runWithTimeline, slicesMs } from "./timeline-helpers.js";
+import { flowShop, pidOf, runWithTimeline, slicesMs } from "./timeline-helpers.js";
 
-const flowShop = scenarioFrom({
-  name: "flow-shop",
-  model: { name: "two-layer", input: { shape: [1] }, layers: [{ name: "a", outputBytes: 5_000, macs: 0, timeMs: 2 }, { name: "b", outputBytes: 4, macs: 0, timeMs: 1 }] },
-  nodes: { device: { device: "jetson-nano" }, cloud: { device: "a100" } },
-  links: { up: { from: "device", to: "cloud", bandwidthMbps: 10 } },
-  wire: { headerBytes: 0 },
-  workload: { arrivals: { kind: "batch" }, requests: 5 },
-  schedulers: ["fixed-split"],
-  options: { "fixed-split": { cut: "a", bits: 32 } },
-});
 
 const idleMs = (ev: ReturnType<typeof runWithTimeline>["events"], id: string) =>
   ev.filter((e) => e.ph === "X" && e.cat === "idle" && e.pid === pidOf(ev, id))
