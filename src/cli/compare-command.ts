@@ -5,34 +5,14 @@
 // holds only the CSV).
 import { writeFileSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
-import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ArgumentsCamelCase } from "yargs";
+import type { CompareArgv } from "./compare-args.js";
 import { SplitsimError } from "../errors.js";
 import { compareResults, DEFAULT_METRICS, LEVEL, type CiMethod, type Comparison, type CompareRow } from "../research/compare.js";
 import type { Estimate } from "../research/paired-stats.js";
 import { readResults, type Results } from "../research/results-read.js";
 import { formatTable } from "./table.js";
 
-function builder(y: Argv) {
-  return y
-    .positional("results", { type: "string", demandOption: true, describe: "a sweep's results.jsonl (or its --out folder)" })
-    .option("baseline", { type: "string", demandOption: true, describe: "the scheduler instance the others are compared with" })
-    .option("metric", { type: "string", array: true, describe: `report paths, comma-separated or repeated (default ${DEFAULT_METRICS.join(",")})` })
-    .option("by", { type: "string", array: true, describe: "group by these swept parameters (point paths), comma-separated or repeated" })
-    .option("ci", { choices: ["t", "bootstrap"] as const, default: "t" as const, describe: "interval: Student t (ratio: Fieller) or percentile bootstrap over seeds" })
-    .option("resamples", { type: "number", describe: "bootstrap resamples (default 10000)" })
-    .option("ci-seed", { type: "number", describe: "bootstrap random seed (default 1)" })
-    .option("format", { choices: ["table", "csv"] as const, default: "table" as const, describe: "stdout format" })
-    .option("csv", { type: "string", describe: "also write the CSV to this file" });
-}
-
-type CompareArgv = ReturnType<typeof builder> extends Argv<infer A> ? A : never;
-
-export const compareCommandModule: CommandModule<object, CompareArgv> = {
-  command: "compare <results>",
-  describe: "each scheduler against a baseline over the same (point, seed): mean difference and ratio with 95 % CIs",
-  builder,
-  handler: (a) => compareCommand(a),
-};
 
 export function compareCommand(a: ArgumentsCamelCase<CompareArgv>): void {
   const metrics = list(a.metric ?? [...DEFAULT_METRICS]);

@@ -4,12 +4,13 @@
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { reportError } from "./errors.js";
-import { listDevices, listModels, listSchedulers } from "./list.js";
-import { showModel } from "./models-show.js";
-import { regressCommand } from "./regress-command.js";
-import { runCommand } from "./run-command.js";
-import { TIMELINE_OPTIONS, timelineArgs } from "./timeline-option.js";
+import { TIMELINE_OPTIONS, timelineArgs } from "./timeline-args.js";
 import { traceCommands } from "./trace-args.js";
+import { compareCommandModule } from "./compare-args.js";
+import { mergeCommandModule } from "./merge-args.js";
+import { plotCommandModule } from "./plot-args.js";
+import { reportCommandModule } from "./report-args.js";
+import { sweepCommandModule } from "./sweep-args.js";
 
 const debug = process.argv.includes("--debug");
 
@@ -42,7 +43,8 @@ try {
           .option("progress", { type: "boolean", describe: "show progress on stderr (default: on a terminal, for runs of 50 000 requests or more)" })
           .option("check", { type: "boolean", default: true, describe: "check the run's invariants as it goes; --no-check skips them (docs/invariants.md)" })
           .options(TIMELINE_OPTIONS),
-      (argv) => runCommand({
+      // Each command loads its own modules when it runs: `--version` or `devices` need no simulator.
+      async (argv) => (await import("./run-command.js")).runCommand({
         scenario: argv.scenario,
         scheduler: argv.scheduler,
         seed: argv.seed,
@@ -59,16 +61,16 @@ try {
     .command("regress [dir]", "re-run the golden cases and name every result that moved",
       (y) => y.positional("dir", { type: "string", default: "test/golden", describe: "folder of <label>.golden.yaml cases" })
         .option("update", { type: "boolean", default: false, describe: "store the new results as the golden ones" }),
-      async (a) => { process.exitCode = await regressCommand({ dir: a.dir, update: a.update }); })
-    .command((await import("./compare-command.js")).compareCommandModule)
-    .command((await import("./sweep-command.js")).sweepCommandModule)
-    .command((await import("./merge-command.js")).mergeCommandModule)
-    .command((await import("./report-command.js")).reportCommandModule)
-    .command((await import("./plot-command.js")).plotCommandModule)
+      async (a) => { process.exitCode = await (await import("./regress-command.js")).regressCommand({ dir: a.dir, update: a.update }); })
+    .command(compareCommandModule)
+    .command(sweepCommandModule)
+    .command(mergeCommandModule)
+    .command(reportCommandModule)
+    .command(plotCommandModule)
     .command("trace", "inspect, convert or generate bandwidth traces", (y) => traceCommands(y))
     .command("schedulers", "list the built-in schedulers and their options (or a plug-in's)",
       (y) => y.option("plugin", { type: "string", describe: "a plug-in scheduler file (.ts, .mts, .js, .mjs): list its options" }),
-      (a) => listSchedulers(a.plugin))
+      async (a) => (await import("./list.js")).listSchedulers(a.plugin))
     .command("models", "list the built-in models, or show one layer by layer", (y) =>
       y.command("show <model>", "each layer's MACs, output size and time on a device, and the total",
         (c) => c.positional("model", { type: "string", demandOption: true, describe: "built-in name or model JSON file" })
@@ -77,9 +79,9 @@ try {
           .option("batch", { type: "number", default: 1 })
           .option("input-size", { type: "number", describe: "built-in models: input size in pixels (default: the model's)" })
           .option("json", { type: "boolean", default: false, describe: "print JSON (with totalMs)" }),
-        (a) => showModel({ model: a.model, inputSize: a["input-size"], device: a.device, precision: a.precision, batch: a.batch, json: a.json })),
-      () => listModels())
-    .command("devices", "list the built-in device profiles", {}, () => listDevices())
+        async (a) => (await import("./models-show.js")).showModel({ model: a.model, inputSize: a["input-size"], device: a.device, precision: a.precision, batch: a.batch, json: a.json })),
+      async () => (await import("./list.js")).listModels())
+    .command("devices", "list the built-in device profiles", {}, async () => (await import("./list.js")).listDevices())
     .demandCommand(1, "name a command: run, sweep, merge, compare, report, plot, regress, trace, schedulers, models or devices")
     .strict()
     .fail((msg, err, y) => {

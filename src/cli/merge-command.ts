@@ -1,26 +1,11 @@
 // `splitsim merge <dir...> --out dir`: shards (or any folders of one grid) into one sweep folder.
 // Exit 0 when the merged grid is complete without failures, 1 when runs are missing or failed,
 // 2 for bad input (different grids, a conflicting run, a corrupt line).
-import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ArgumentsCamelCase } from "yargs";
+import type { MergeArgv } from "./merge-args.js";
 import { mergeSweeps } from "../research/merge.js";
 import { RESULTS } from "../research/sweep.js";
 
-function builder(y: Argv) {
-  return y
-    .positional("dirs", { type: "string", array: true, demandOption: true, describe: "the --out folders of the shards" })
-    .option("out", { type: "string", demandOption: true, describe: "folder for the merged results.jsonl, summary.csv and sweep.json" });
-}
-
-type MergeArgv = ReturnType<typeof builder> extends Argv<infer A> ? A : never;
-
-export const mergeCommandModule: CommandModule<object, MergeArgv> = {
-  command: "merge <dirs..>",
-  describe: "combine the --out folders of a sweep's shards into one",
-  builder,
-  handler: (a) => {
-    process.exitCode = mergeCommand(a);
-  },
-};
 
 export function mergeCommand(a: ArgumentsCamelCase<MergeArgv>): number {
   const o = mergeSweeps(a.dirs.map(String), a.out, (m) => process.stderr.write(`splitsim: warning: ${m}\n`));

@@ -3,7 +3,8 @@
 // resource's time goes, a Gantt strip, the summary table) or of a sweep (a line plot per swept
 // parameter and metric with 95 % bands). Bad input exits 2 naming it, before anything is written.
 import { basename, resolve } from "node:path";
-import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ArgumentsCamelCase } from "yargs";
+import type { ReportArgv } from "./report-args.js";
 import { SplitsimError } from "../errors.js";
 import { readResults } from "../research/results-read.js";
 import { bandwidthOverlay } from "../report/bandwidth-overlay.js";
@@ -12,26 +13,6 @@ import { runsData, sweepData } from "../report/report-data.js";
 import { findReportInput } from "../report/report-input.js";
 import { checkOutputFile, writeOutputFile } from "./output-file.js";
 
-function builder(y: Argv) {
-  return y
-    .positional("input", { type: "string", demandOption: true, describe: "a 'splitsim run --out' folder, or a sweep's results.jsonl (or its folder)" })
-    .option("o", { alias: "output", type: "string", demandOption: true, describe: "the HTML file to write" })
-    .option("force", { type: "boolean", default: false, describe: "replace the output file if it exists" })
-    .option("title", { type: "string", describe: "the page's title (default: the scenario's name, or the results file)" })
-    .option("scenario", { type: "string", describe: "runs: the scenario file of the run, to overlay each link's bandwidth on the time charts" })
-    .option("set", { type: "string", array: true, describe: "with --scenario: the run's --set values (path=value, repeatable)" })
-    .option("metric", { type: "string", array: true, describe: "sweeps: report paths to plot, comma-separated or repeated (default latencyMs.p95,throughputPerSec,bubbleRatio.overall)" })
-    .option("baseline", { type: "string", describe: "sweeps: plot each scheduler minus this one, with compare's CIs" });
-}
-
-type ReportArgv = ReturnType<typeof builder> extends Argv<infer A> ? A : never;
-
-export const reportCommandModule: CommandModule<object, ReportArgv> = {
-  command: "report <input>",
-  describe: "a self-contained HTML report of a run's --out folder or a sweep's results",
-  builder,
-  handler: (a) => reportCommand(a),
-};
 
 export function reportCommand(a: ArgumentsCamelCase<ReportArgv>): void {
   const out = a.o;

@@ -3,7 +3,8 @@
 // the summary go to stderr. Exit 0 when every run of the slice succeeded, 1 when any failed (its
 // error is in results.jsonl), 2 for bad input.
 import { availableParallelism } from "node:os";
-import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
+import type { ArgumentsCamelCase } from "yargs";
+import type { SweepArgv } from "./sweep-args.js";
 import { SplitsimError } from "../errors.js";
 import { canonicalJson } from "../scenario/hash.js";
 import { seedText } from "../research/grid-manifest.js";
@@ -12,29 +13,6 @@ import { planSweep } from "../research/sweep-plan.js";
 import { RESULTS, runSweep, SUMMARY } from "../research/sweep.js";
 import { sweepProgress } from "./sweep-progress.js";
 
-function builder(y: Argv) {
-  return y
-    .positional("scenario", { type: "string", demandOption: true, describe: "scenario file (YAML or JSON), optionally with a sweep: section" })
-    .option("out", { type: "string", demandOption: true, describe: "folder of results.jsonl, summary.csv and sweep.json; re-running resumes" })
-    .option("vary", { type: "string", array: true, describe: "path=[v1,v2,...]: each value is one point (repeatable)" })
-    .option("trace", { type: "string", array: true, describe: "link=<glob>: each matching trace file is one point (repeatable)" })
-    .option("seeds", { type: "string", describe: "seeds: a..b, a,b,c or one seed (default: the scenario's sweep.seeds, else its seed)" })
-    .option("scheduler", { type: "string", describe: "comma-separated names or plug-in files, or all (default: the scenario's list)" })
-    .option("set", { type: "string", array: true, describe: "override a scenario value for every point: path=value (repeatable)" })
-    .option("workers", { type: "number", describe: `worker threads (default: the cores, here ${availableParallelism()})` })
-    .option("shard", { type: "string", describe: "run only slice i/n of the grid, or auto (Slurm array / Kubernetes indexed Job)" });
-}
-
-type SweepArgv = ReturnType<typeof builder> extends Argv<infer A> ? A : never;
-
-export const sweepCommandModule: CommandModule<object, SweepArgv> = {
-  command: "sweep <scenario>",
-  describe: "run a grid of points x traces x seeds x schedulers on worker threads, resumable, into --out",
-  builder,
-  handler: async (a) => {
-    process.exitCode = await sweepCommand(a);
-  },
-};
 
 export async function sweepCommand(a: ArgumentsCamelCase<SweepArgv>): Promise<number> {
   const began = Date.now();

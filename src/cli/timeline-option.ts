@@ -7,30 +7,13 @@ import { SplitsimError } from "../errors.js";
 import { chromeTraceEvents, traceJsonChunks, type TraceEvent, type TraceNumbering } from "../metrics/chrome-trace.js";
 import { TimelineRecorder } from "../metrics/timeline-recorder.js";
 import { DEFAULT_TIMELINE_MAX_REQUESTS, type TimelineSelection } from "../metrics/timeline-selection.js";
+import type { TimelineArgs } from "./timeline-args.js";
+
+export type { TimelineArgs } from "./timeline-args.js";
 import type { Observer } from "../platform/observer.js";
 import { timelineLinks } from "../scenario/timeline-links.js";
 import type { ResolvedScenario } from "../scenario/types.js";
 import type { Workload } from "../workload/workload.js";
-
-/** The run command's timeline options (yargs definitions: `.options(TIMELINE_OPTIONS)`). */
-export const TIMELINE_OPTIONS = {
-  timeline: { type: "string", describe: "write a Chrome/Perfetto trace (JSON) of the run to this file; an existing file is replaced only with --force (docs/timeline.md)" },
-  "timeline-requests": { type: "string", describe: "timeline: only requests a..b (ids from 0, in arrival order)" },
-  "timeline-window-ms": { type: "string", describe: "timeline: only the time window a..b (ms of simulated time)" },
-  "timeline-max-requests": { type: "number", describe: `timeline: most requests it may show (default ${DEFAULT_TIMELINE_MAX_REQUESTS})` },
-} as const;
-
-export interface TimelineArgs {
-  file: string | undefined;
-  requests: string | undefined;
-  windowMs: string | undefined;
-  maxRequests: number | undefined;
-}
-
-/** Picks the timeline options out of parsed argv. */
-export function timelineArgs(argv: { timeline?: string | undefined; "timeline-requests"?: string | undefined; "timeline-window-ms"?: string | undefined; "timeline-max-requests"?: number | undefined }): TimelineArgs {
-  return { file: argv.timeline, requests: argv["timeline-requests"], windowMs: argv["timeline-window-ms"], maxRequests: argv["timeline-max-requests"] };
-}
 
 const NARROW = "narrow it with --timeline-requests a..b or --timeline-window-ms a..b, or raise --timeline-max-requests";
 

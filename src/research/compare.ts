@@ -13,7 +13,8 @@ import { bootstrap, fiellerRatio, meanVar, tInterval, type Estimate } from "./pa
 import type { ResultRun, Results } from "./results-read.js";
 
 export const LEVEL = 0.95;
-export const DEFAULT_METRICS = ["latencyMs.p95", "throughputPerSec", "bubbleRatio.overall"] as const;
+export { DEFAULT_METRICS } from "./metric-defaults.js";
+import { DEFAULT_METRICS } from "./metric-defaults.js";
 
 export type CiMethod = { kind: "t" } | { kind: "bootstrap"; resamples: number; seed: number };
 
