@@ -128,7 +128,7 @@ function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source:
     // As `schedulers: all` in a file: those the scenario gives every required option, the rest named.
     const runnable: string[] = [];
     for (const n of source.names()) {
-      const why = allSkipReason(n, source.factory(n), s.options[n], s.sources);
+      const why = allSkipReason(n, source.factory(n), s.options[n], s.sources, s.links);
       if (why === null) runnable.push(n);
       else process.stderr.write(`splitsim: --scheduler all: skipping ${n} (${why})\n`);
     }

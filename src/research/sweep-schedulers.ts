@@ -29,7 +29,7 @@ export function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, 
     const names: string[] = [];
     const skipped: string[] = [];
     for (const n of source.names()) {
-      const why = allSkipReason(n, source.factory(n), s.options[n], s.sources);
+      const why = allSkipReason(n, source.factory(n), s.options[n], s.sources, s.links);
       if (why === null) names.push(n);
       else skipped.push(`${n} (${why})`);
     }

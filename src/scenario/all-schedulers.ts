@@ -5,12 +5,19 @@ import type { SchedulerFactory } from "../schedulers/scheduler.js";
 import type { ResolvedSource } from "../workload/source-spec.js";
 import { meanRate } from "../workload/source-rate.js";
 
-/** Why `all` skips `name`, or null when it can run. */
+/** Why `all` skips `name`, or null when it can run. `links` tells which nodes can send work on. */
 export function allSkipReason(
-  name: string, factory: SchedulerFactory | undefined, options: Readonly<Record<string, unknown>> | undefined, sources: readonly ResolvedSource[],
+  name: string, factory: SchedulerFactory | undefined, options: Readonly<Record<string, unknown>> | undefined,
+  sources: readonly ResolvedSource[], links: readonly { from: string }[],
 ): string | null {
   if (factory === undefined) return null;
   const missing = (factory.requiredOptions ?? []).filter((o) => options?.[o] === undefined);
   if (missing.length > 0) return `it needs ${missing.map((o) => `options.${name}.${o}`).join(", ")}`;
-  return factory.unmetNeed?.(options ?? {}, sources.map((s) => ({ kind: s.arrivals.kind, ratePerSec: meanRate(s), hasContent: s.content !== undefined }))) ?? null;
+  const facts = sources.map((s) => ({
+    kind: s.arrivals.kind,
+    ratePerSec: meanRate(s),
+    hasContent: s.content !== undefined,
+    canOffload: links.some((l) => l.from === s.at),
+  }));
+  return factory.unmetNeed?.(options ?? {}, facts) ?? null;
 }

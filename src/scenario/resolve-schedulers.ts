@@ -41,7 +41,7 @@ export interface ResolvedSchedulers {
 
 export function resolveSchedulers(
   entries: "all" | SchedulerEntry[], fileOptions: Record<string, Record<string, unknown>>, estimator: EstimatorSpec, read: Reader, problems: Problem[],
-  sources: readonly ResolvedSource[],
+  sources: readonly ResolvedSource[], links: readonly { from: string }[],
 ): ResolvedSchedulers {
   const builtins = schedulerNames();
   const known = (): string => builtins.join(", ");
@@ -78,7 +78,7 @@ export function resolveSchedulers(
 
   if (entries === "all") {
     // `all` leaves out schedulers that cannot run without options the scenario does not give.
-    schedulers = builtins.filter((n) => allSkipReason(n, (SCHEDULERS as Record<string, SchedulerFactory>)[n], options[n], sources) === null);
+    schedulers = builtins.filter((n) => allSkipReason(n, (SCHEDULERS as Record<string, SchedulerFactory>)[n], options[n], sources, links) === null);
   } else {
     schedulers = [];
     entries.forEach((entry, i) => {

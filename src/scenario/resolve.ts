@@ -99,7 +99,7 @@ export function resolveScenario(
   }
 
   const estimator = resolveEstimator(f.estimator);
-  const { schedulers, plugins, instances, options, optionsAt } = resolveSchedulers(f.schedulers, f.options, estimator, read, problems, sources);
+  const { schedulers, plugins, instances, options, optionsAt } = resolveSchedulers(f.schedulers, f.options, estimator, read, problems, sources, links);
 
   return {
     name: f.name ?? defaults.name,

@@ -5,10 +5,12 @@ import { RouteCache } from "./planning/route.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
 import { BySourceModel } from "./planning/by-source-model.js";
 import type { Scheduler, SchedulerFactory } from "./scheduler.js";
+import { needsUplink } from "./needs.js";
 
 export const cloudOnly: SchedulerFactory = {
   description: "send the raw input (uint8) to the cloud and run every layer there",
   options: ["target (node, default: the destination of the origin's first link): where to offload"],
+  unmetNeed: (_options, sources) => needsUplink(sources),
   create(options): Scheduler {
     const opts = parseOptions("cloud-only", z.strictObject({ target: z.string().optional() }), options);
     const cache = new SplitPlanCache();

@@ -17,6 +17,7 @@ import { maskCut } from "./planning/mask-cut.js";
 import { maskPlan } from "./planning/mask-plan.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
 import type { Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
+import { needsUplink } from "./needs.js";
 
 const NAME = "dads";
 
@@ -64,6 +65,8 @@ export const dads: SchedulerFactory = {
   ],
   requestColumns: [{ name: "mode", description: "light (DSL's cut) or heavy (DSH's cut): the load mode in force when the request was planned" }],
   unmetNeed(options, sources) {
+    const uplink = needsUplink(sources);
+    if (uplink !== null) return uplink;
     // auto and heavy need Q: a closed loop has no rate (a batch counts as heavy).
     if ((options["mode"] ?? "auto") === "light" || options["ratePerSec"] !== undefined) return null;
     return sources.some((s) => s.kind === "closed") ? `it needs the sampling rate for mode ${String(options["mode"] ?? "auto")}, and a closed source has none: options.${NAME}.ratePerSec or mode light` : null;

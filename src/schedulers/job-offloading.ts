@@ -20,6 +20,7 @@ import { stageTimes, type StageTimes } from "./planning/stage-times.js";
 import { pathTable } from "./planning/dag-path.js";
 import { admitPathWindow, isPathRow, type Gated } from "./planning/path-window.js";
 import { DEFER, type PlanResult, type Scheduler, type SchedulerContext, type SchedulerFactory } from "./scheduler.js";
+import { needsUplink } from "./needs.js";
 
 const Options = z
   .strictObject({
@@ -81,6 +82,7 @@ export const jobOffloading: SchedulerFactory = {
   requestColumns: [
     { name: "order", description: "position (0-based) of the request in its batch's or window's planned pipeline order" },
   ],
+  unmetNeed: (_options, sources) => needsUplink(sources),
   create(options): Scheduler {
     return new JobOffloading(parseOptions("job-offloading", Options, options));
   },

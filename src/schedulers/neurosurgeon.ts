@@ -16,6 +16,7 @@ import { RouteCache, type SplitRoute } from "./planning/route.js";
 import { gapScv, tandemWait } from "./planning/queueing.js";
 import { SplitPlanCache } from "./planning/split-plan.js";
 import type { Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
+import { needsUplink } from "./needs.js";
 
 const Options = z.strictObject({
   objective: z.enum(["latency", "throughput", "latency-load"]).default("latency"),
@@ -46,6 +47,7 @@ export const neurosurgeon: SchedulerFactory = {
     "bits (2-8, 16 or 32, default 32): bits per element of the boundary tensors",
     "target (node, default: the destination of the origin's first link): where the rest runs",
   ],
+  unmetNeed: (_options, sources) => needsUplink(sources),
   create(options): Scheduler {
     const opts = parseOptions("neurosurgeon", Options, options);
     const plans = new SplitPlanCache();

@@ -71,6 +71,8 @@ export interface SourceFacts {
   readonly ratePerSec: number | null;
   /** Whether its frames carry a scene-content process (labels and closeness). */
   readonly hasContent: boolean;
+  /** Whether the node where it enters has a link to send work over. */
+  readonly canOffload: boolean;
 }
 
 /** How a registry entry (or a plug-in file's default export) describes and builds a scheduler. */

@@ -157,6 +157,10 @@ describe("schedulers, options and estimator", () => {
     const scene = BASE.replace("requests: 20\n", "requests: 20\n  content: { labels: [a], stayProb: 1, closeness: { kind: uniform } }\n");
     expect(resolve(scene).schedulers).toContain("coach");
     expect(resolve(BASE + "options:\n  coach: { mode: no-cache }\n").schedulers).toContain("coach");
+    // One node, no link: only what runs locally (device-only, decc's single cuts; coach offline-only).
+    const alone = "name: t\nmodel: vgg16\nnodes:\n  phone: { device: raspberry-pi-4 }\nworkload:\n  arrivals: { kind: periodic, fps: 5 }\n  requests: 20\n";
+    expect(resolve(alone).schedulers).toEqual(["device-only", "decc"]);
+    expect(resolve(alone + "options:\n  coach: { mode: offline-only }\n").schedulers).toEqual(["device-only", "decc", "coach"]);
   });
 
   it("an unregistered scheduler name is an error", () => {
