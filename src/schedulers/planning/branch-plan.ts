@@ -6,17 +6,12 @@
 // target take them in π: the plan's empty-system makespan is the flow-shop recurrence's (branchJobs).
 import type { Model } from "../../workload/model.js";
 import { makePlan, type Plan, type Step } from "../../workload/plan.js";
-import { rawInputBytes, tensorBytes } from "../../workload/quantization.js";
+import { boundaryBytes } from "../../workload/quantization.js";
 import type { SchedulerContext } from "../scheduler.js";
 import type { BranchOption, ForkJoinRegion } from "./fork-join-regions.js";
 import { maskCut } from "./mask-cut.js";
 import type { SplitRoute } from "./route.js";
 import { RAW_INPUT_BITS } from "./split-plan.js";
-
-/** Bytes of one tensor on the wire: fp32 (DECC is lossless), the raw input as uint8. */
-export function wireBytes(ctx: SchedulerContext, model: Model, t: number): number {
-  return t < 0 ? rawInputBytes(model.inputElements, ctx.headerBytes) : tensorBytes(model.outputElements[t]!, 32, ctx.headerBytes);
-}
 
 /** How the steps of one plan are laid out (options of the scheduler). */
 export interface BranchPlanStyle {
@@ -46,7 +41,8 @@ export function branchPlan(
   const send = (tensors: readonly number[], deps: number[]): number[] => {
     const groups = style.coalesce ? [tensors] : tensors.map((t) => [t]);
     return groups.map((g) => {
-      const bytes = g.reduce((s, t) => s + wireBytes(ctx, model, t), 0);
+      // fp32 (DECC is lossless), the raw input as uint8: boundaryBytes' rule.
+      const bytes = boundaryBytes(model, g, 32, ctx.headerBytes);
       bytesSent += bytes;
       return add({ kind: "transfer", link: route.uplink, bytes, deps });
     });

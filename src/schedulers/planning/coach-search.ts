@@ -8,7 +8,7 @@
 import { RAW_INPUT, type Model } from "../../workload/model.js";
 import type { SchedulerContext } from "../scheduler.js";
 import { coachStages, type CoachCosts, type Stages } from "./coach-stages.js";
-import { forkJoinRegions, type ForkJoinRegion } from "./fork-join-regions.js";
+import { forEachCutVector, forkJoinRegions, type ForkJoinRegion } from "./fork-join-regions.js";
 import { maskCut } from "./mask-cut.js";
 import type { SplitRoute } from "./route.js";
 import { articulationLayers } from "./series-parallel.js";
@@ -84,7 +84,7 @@ export function coachSearch(ctx: SchedulerContext, model: Model, route: SplitRou
   const { regions } = route.uplink < 0 ? { regions: [] } : forkJoinRegions(model);
   if (s.search === "exact") {
     for (const k of ks) evaluate(prefix(k));
-    for (const r of regions) forEachVector(r, (mask) => evaluate(mask));
+    for (const r of regions) forEachCutVector(r, (choice) => evaluate(regionMask(r, choice)));
   } else {
     const bestK = searchSeries(ctx, model, route, ks, s.window, (k) => evaluate(prefix(k)));
     // Regions that start or end at the best cut: split them branch by branch.
@@ -142,16 +142,6 @@ function descend(r: ForkJoinRegion, evaluate: (mask: Uint8Array) => { score: num
         if (t.choice.withinBudget && better(t.score, current.score)) [choice[b], current] = [o, t];
       }
     }
-  }
-}
-
-function forEachVector(r: ForkJoinRegion, visit: (mask: Uint8Array) => void): void {
-  const choice = new Array<number>(r.branches.length).fill(0);
-  for (;;) {
-    visit(regionMask(r, choice));
-    let b = r.branches.length - 1;
-    while (b >= 0 && ++choice[b]! === r.branches[b]!.length) choice[b--] = 0;
-    if (b < 0) return;
   }
 }
 

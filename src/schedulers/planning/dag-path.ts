@@ -9,7 +9,7 @@
 import type { SchedulerContext } from "../scheduler.js";
 import { cds } from "./cds.js";
 import { deccCosts, type RegionCost } from "./decc-costs.js";
-import { forkJoinRegions, type ForkJoinRegion } from "./fork-join-regions.js";
+import { forEachCutVector, forkJoinRegions, type ForkJoinRegion } from "./fork-join-regions.js";
 import { johnsonOrder } from "./johnson.js";
 import type { SplitRoute } from "./route.js";
 import type { StageTimes } from "./stage-times.js";
@@ -50,8 +50,8 @@ export function pathTable(ctx: SchedulerContext, st: StageTimes, route: SplitRou
   const lags = st.lags.slice();
   const latency = st.latency.slice();
   const extra: RegionCandidate[] = [];
-  costs.regions.forEach((rc) => forEachChoice(rc, (choice) => {
-    const cand = candidate(rc, choice, twoStages);
+  costs.regions.forEach((rc) => forEachCutVector(rc.region, (choice) => {
+    const cand = candidate(rc, choice.slice(), twoStages);
     const row = remote.slice();
     row[0] = cand.trunk + sum(cand.a);
     row[1] = cand.forkTx + sum(cand.d);
@@ -66,17 +66,6 @@ export function pathTable(ctx: SchedulerContext, st: StageTimes, route: SplitRou
 
 function sum(xs: readonly number[]): number {
   return xs.reduce((s, x) => s + x, 0);
-}
-
-function forEachChoice(rc: RegionCost, visit: (choice: number[]) => void): void {
-  const B = rc.region.branches.length;
-  const choice = new Array<number>(B).fill(0);
-  for (;;) {
-    visit(choice.slice());
-    let b = B - 1;
-    while (b >= 0 && ++choice[b]! === rc.region.branches[b]!.length) choice[b--] = 0;
-    if (b < 0) return;
-  }
 }
 
 function candidate(rc: RegionCost, choice: number[], twoStages: boolean): RegionCandidate {

@@ -4,7 +4,7 @@
 // Transmission and propagation are kept apart: a link is free once the last byte is out.
 import type { Model } from "../../workload/model.js";
 import type { SchedulerContext } from "../scheduler.js";
-import { wireBytes } from "./branch-plan.js";
+import { boundaryBytes } from "../../workload/quantization.js";
 import type { ForkJoinRegion } from "./fork-join-regions.js";
 import type { SplitRoute } from "./route.js";
 import { articulationLayers } from "./series-parallel.js";
@@ -51,10 +51,12 @@ export function deccCosts(ctx: SchedulerContext, model: Model, route: SplitRoute
   const tx = (bytes: number): number => ctx.transferNs(route.uplink, bytes) - upLatency;
   const dev = (layers: ArrayLike<number>): number => (layers.length > 0 ? ctx.computeCost(route.origin, model, layers).ns(1) : 0);
   const tgt = (layers: ArrayLike<number>): number => (layers.length > 0 ? ctx.computeCost(route.target, model, layers).ns(1) : 0);
+  // fp32 tensors, the raw input as uint8 (boundaryBytes' rule), each with its header.
+  const bytes = (tensors: ArrayLike<number>): number => boundaryBytes(model, tensors, 32, ctx.headerBytes);
   const sendNs = (tensors: number[]): number => {
     if (tensors.length === 0) return 0;
-    if (coalesce) return tx(tensors.reduce((s, t) => s + wireBytes(ctx, model, t), 0));
-    return tensors.reduce((s, t) => s + tx(wireBytes(ctx, model, t)), 0);
+    if (coalesce) return tx(bytes(tensors));
+    return tensors.reduce((s, t) => s + tx(bytes([t])), 0);
   };
   const cuts = model.prefixCuts();
   const ks = canSend ? [0, ...articulationLayers(model).map((a) => a + 1), L] : [L];
@@ -62,7 +64,7 @@ export function deccCosts(ctx: SchedulerContext, model: Model, route: SplitRoute
     k,
     device: dev(range(0, k)),
     // splitPlan sends a cut's boundary as one transfer.
-    tx: k < L ? tx(cuts[k]!.boundary.reduce((s, t) => s + wireBytes(ctx, model, t), 0)) : 0,
+    tx: k < L ? tx(bytes(cuts[k]!.boundary)) : 0,
     target: tgt(range(k, L)),
   }));
   const regionCosts = canSend
@@ -70,7 +72,7 @@ export function deccCosts(ctx: SchedulerContext, model: Model, route: SplitRoute
         region,
         trunk: dev(region.trunk),
         tail: tgt(region.tail),
-        forkTx: tx(wireBytes(ctx, model, region.fork)),
+        forkTx: tx(bytes([region.fork])),
         a: region.branches.map((opts) => Float64Array.from(opts, (o) => dev(o.device))),
         d: region.branches.map((opts) => Float64Array.from(opts, (o) => sendNs(Array.from(o.tensors)))),
         c: region.branches.map((opts) => Float64Array.from(opts, (o) => tgt(o.cloud))),

@@ -5,6 +5,7 @@
 // three-part plans (when asked for); then regions in model order, vectors in odometer order, orders lexicographically.
 import { cds } from "./cds.js";
 import type { DeccCosts, RegionCost } from "./decc-costs.js";
+import { forEachCutVector } from "./fork-join-regions.js";
 import { stageWait } from "./queueing.js";
 import type { ThreePartCost } from "./three-part.js";
 
@@ -80,9 +81,8 @@ type Consider = (frontier: () => Frontier, makespan: number, busy: number[]) => 
 
 function searchRegion(costs: DeccCosts, rc: RegionCost, r: number, s: SearchSettings, back: number, consider: Consider): void {
   const B = rc.region.branches.length;
-  const choice = new Array<number>(B).fill(0);
   const jobs: number[] = [];
-  for (;;) {
+  forEachCutVector(rc.region, (choice) => {
     // The fork job (a = 0) carries the fork tensor and every all-target branch; it goes first.
     let forkC = 0;
     let sendsFork = rc.region.forkReadByTail;
@@ -121,11 +121,7 @@ function searchRegion(costs: DeccCosts, rc: RegionCost, r: number, s: SearchSett
     }
     const snapshot = choice.slice();
     consider(() => ({ kind: "region", region: r, choice: snapshot, order }), makespan, busy);
-    // Next cut vector (odometer, last branch fastest).
-    let b = B - 1;
-    while (b >= 0 && ++choice[b]! === rc.region.branches[b]!.length) choice[b--] = 0;
-    if (b < 0) return;
-  }
+  });
 }
 
 /**

@@ -119,6 +119,21 @@ function branchOption(model: Model, fork: number, layers: readonly number[], ups
   return { device: Int32Array.from(device), cloud: Int32Array.from(cloud), tensors: Int32Array.from(tensors), readsFork };
 }
 
+/**
+ * Calls `visit` with every cut vector of the region (an option index per branch), in odometer order
+ * with the last branch fastest: all-target first. The array is reused: copy it to keep it.
+ */
+export function forEachCutVector(region: ForkJoinRegion, visit: (choice: number[]) => void): void {
+  const B = region.branches.length;
+  const choice = new Array<number>(B).fill(0);
+  for (;;) {
+    visit(choice);
+    let b = B - 1;
+    while (b >= 0 && ++choice[b]! === region.branches[b]!.length) choice[b--] = 0;
+    if (b < 0) return;
+  }
+}
+
 /** Whether layer v reads tensor t (RAW_INPUT: the raw input, also read by a layer with no inputs). */
 export function readsTensor(model: Model, v: number, t: number): boolean {
   const inputs = model.inputs[v]!;

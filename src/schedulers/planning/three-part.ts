@@ -6,7 +6,7 @@
 import type { Model } from "../../workload/model.js";
 import { makePlan, type Plan, type Step } from "../../workload/plan.js";
 import type { SchedulerContext } from "../scheduler.js";
-import { wireBytes } from "./branch-plan.js";
+import { boundaryBytes } from "../../workload/quantization.js";
 import type { SplitRoute } from "./route.js";
 import { articulationLayers } from "./series-parallel.js";
 import { RAW_INPUT_BITS, range } from "./split-plan.js";
@@ -27,7 +27,7 @@ export function threePartCosts(ctx: SchedulerContext, model: Model, route: Split
   const upLat = links[route.uplink]!.latencyNs;
   const downLat = links[route.downlink]!.latencyNs;
   const cuts = model.prefixCuts();
-  const bytes = (k: number): number => cuts[k]!.boundary.reduce((s, t) => s + wireBytes(ctx, model, t), 0);
+  const bytes = (k: number): number => boundaryBytes(model, cuts[k]!.boundary, 32, ctx.headerBytes);
   const dev = (a: number, b: number): number => (b > a ? ctx.computeCost(route.origin, model, range(a, b)).ns(1) : 0);
   const ks = [0, ...articulationLayers(model).map((a) => a + 1)].filter((k) => k < L);
   const out: ThreePartCost[] = [];
@@ -51,10 +51,10 @@ export function threePartPlan(ctx: SchedulerContext, model: Model, route: SplitR
   const cuts = model.prefixCuts();
   const steps: Step[] = [];
   if (k1 > 0) steps.push({ kind: "compute", station: route.origin, cost: ctx.computeCost(route.origin, model, range(0, k1)), deps: [] });
-  const up = cuts[k1]!.boundary.reduce((s, t) => s + wireBytes(ctx, model, t), 0);
+  const up = boundaryBytes(model, cuts[k1]!.boundary, 32, ctx.headerBytes);
   steps.push({ kind: "transfer", link: route.uplink, bytes: up, deps: k1 > 0 ? [0] : [] });
   steps.push({ kind: "compute", station: route.target, cost: ctx.computeCost(route.target, model, range(k1, k2)), deps: [steps.length - 1] });
-  const down = cuts[k2]!.boundary.reduce((s, t) => s + wireBytes(ctx, model, t), 0);
+  const down = boundaryBytes(model, cuts[k2]!.boundary, 32, ctx.headerBytes);
   steps.push({ kind: "transfer", link: route.downlink, bytes: down, deps: [steps.length - 1] });
   steps.push({ kind: "compute", station: route.origin, cost: ctx.computeCost(route.origin, model, range(k2, L)), deps: [steps.length - 1] });
   const name = (k: number): string => cuts[k]!.label;
