@@ -55,7 +55,7 @@ export function buildRun(
   const topology = new Topology({ ...s, nodes });
   const ctx = new RunContext({
     sim, topology, models, sources: s.sources, workload, headerBytes: s.wire.headerBytes, resultBytes: s.wire.resultBytes,
-    accuracy: s.accuracy, schedulerName,
+    accuracy: s.accuracy, schedulerName, estimatorKind: estimator.kind,
   });
   const observer = combineObservers(observers);
 

@@ -10,7 +10,7 @@ import type { LinkLike } from "../platform/link.js";
 import type { Station } from "../platform/station.js";
 import type { Topology } from "../platform/topology.js";
 import type { CostOptions, SchedulerContext, SourceView } from "../schedulers/context.js";
-import type { BandwidthEstimator } from "../schedulers/estimators.js";
+import type { BandwidthEstimator, EstimatorSpec } from "../schedulers/estimators.js";
 import { lookupLossPct, type AccuracyTable } from "../workload/accuracy.js";
 import type { Model } from "../workload/model.js";
 import type { ComputeCost, Plan } from "../workload/plan.js";
@@ -31,6 +31,8 @@ export interface RunContextParts {
   resultBytes: number | null;
   accuracy: Readonly<Record<string, AccuracyTable>>;
   schedulerName: string;
+  /** Which estimator the scheduler plans with (its own option, else the scenario's). */
+  estimatorKind: EstimatorSpec["kind"];
 }
 
 export class RunContext implements SchedulerContext {
@@ -42,6 +44,7 @@ export class RunContext implements SchedulerContext {
   readonly topology: Topology;
   readonly headerBytes: number;
   readonly sourceCount: number;
+  readonly estimatorKind: EstimatorSpec["kind"];
   private readonly costs: ComputeCosts;
   private readonly sourceViews: SourceView[];
 
@@ -49,6 +52,7 @@ export class RunContext implements SchedulerContext {
     this.topology = p.topology;
     this.headerBytes = p.headerBytes;
     this.sourceCount = p.sources.length;
+    this.estimatorKind = p.estimatorKind;
     this.costs = new ComputeCosts(p.topology, p.schedulerName);
     this.sourceViews = p.sources.map((src, index) => ({
       index,

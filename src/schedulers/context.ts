@@ -59,6 +59,11 @@ export interface SchedulerContext {
   /** Transfers waiting at a link, and transfers in progress on it (0 or 1 on a FIFO link). */
   linkQueueLength(link: number): number;
   linkBusy(link: number): number;
+  /**
+   * The bandwidth estimator this scheduler plans with: under "oracle", bandwidthBps and transferNs
+   * see the trace itself (a policy that needs the future, such as an upper bound, checks this).
+   */
+  readonly estimatorKind: "oracle" | "last" | "ewma" | "harmonic";
   /** Estimated bandwidth of a link in bytes/s (per the scheduler's estimator). */
   bandwidthBps(link: number): number;
   /**

@@ -1,6 +1,7 @@
 // Scheduler registry: CLI/scenario name -> factory. Adding a scheduler touches its own file and
 // one line here.
 import { SplitsimError } from "../errors.js";
+import { bps } from "./bps.js";
 import { cloudOnly } from "./cloud-only.js";
 import { coach } from "./coach.js";
 import { dads } from "./dads.js";
@@ -22,6 +23,7 @@ export const SCHEDULERS = {
   edgent,
   decc,
   coach,
+  bps,
 } as const satisfies Record<string, SchedulerFactory>;
 
 export type SchedulerName = keyof typeof SCHEDULERS;
