@@ -36,7 +36,7 @@ try {
           .option("scheduler", { type: "string", describe: "comma-separated names, or all (default: the scenario's list)" })
           .option("seed", { type: "number", describe: "master seed (overrides the scenario's)" })
           .option("set", { type: "string", array: true, describe: "override a scenario value: path=value (repeatable)" })
-          .option("out", { type: "string", describe: "write <out>/<scheduler>/{report.json,requests.csv,resources.csv}" })
+          .option("out", { type: "string", describe: "write <out>/<scheduler>/{report.json,requests.csv,resources.csv} (+ timeseries.csv, policy-<table>.csv)" })
           .option("force", { type: "boolean", default: false, describe: "allow --out to write into a non-empty directory" })
           .option("format", { choices: ["table", "json", "csv"] as const, default: "table" as const, describe: "stdout format" })
           .option("max-memory", { type: "number", describe: "refuse runs estimated to need more MB than this (default: 80 % of free memory)" })

@@ -6,7 +6,7 @@ import { freemem } from "node:os";
 import { join, resolve } from "node:path";
 import { closestName } from "../closest-name.js";
 import { isSplitsimError, SplitsimError } from "../errors.js";
-import { resourcesCsv, timeSeriesCsv } from "../metrics/csv.js";
+import { policyTablesCsv, resourcesCsv, timeSeriesCsv } from "../metrics/csv.js";
 import { requestCsvOptions } from "../scenario/request-csv-options.js";
 import { PROGRESS_MIN_REQUESTS, RunProgress } from "./progress.js";
 import type { RunReport } from "../metrics/report.js";
@@ -87,6 +87,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
         writeFileSync(join(dir, "report.json"), JSON.stringify(result.report, null, 2) + "\n");
         writeFileSync(join(dir, "resources.csv"), resourcesCsv(result.report));
         if (result.report.timeSeries) writeFileSync(join(dir, "timeseries.csv"), timeSeriesCsv(result.report.timeSeries));
+        for (const t of policyTablesCsv(result.report)) writeFileSync(join(dir, `policy-${t.name}.csv`), t.csv);
       }
     } finally {
       stream?.close();

@@ -105,3 +105,18 @@ export function timeSeriesCsv(t: TimeSeries): string {
   ]);
   return stringify([[...TIME_SERIES_COLUMNS], ...rows]);
 }
+
+/**
+ * A scheduler's tables (`report.policy.tables`: name -> rows of plain values, e.g. BPS's decision
+ * log) as CSV files, one per table, columns in the first row's key order.
+ */
+export function policyTablesCsv(r: RunReport): Array<{ name: string; csv: string }> {
+  const tables = r.policy?.["tables"];
+  if (tables === null || typeof tables !== "object") return [];
+  return Object.entries(tables as Record<string, unknown>).flatMap(([name, rows]) => {
+    if (!Array.isArray(rows) || rows.length === 0 || typeof rows[0] !== "object") return [];
+    const cols = Object.keys(rows[0] as object);
+    const cell = (v: unknown): string => (v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
+    return [{ name, csv: stringify([cols, ...rows.map((row: Record<string, unknown>) => cols.map((c) => cell(row[c])))]) }];
+  });
+}

@@ -47,9 +47,13 @@ export const BpsOptions = z
     epsilonIntervals: wholeAtLeast1("epsilonIntervals").default(2000),
     learnS: z.number().finite().min(0).optional(),
     evalEpsilon: z.number().min(0).max(1).default(0),
+    gamma: z.number().min(0, { message: "gamma must be in [0, 1)" }).lt(1, { message: "gamma must be in [0, 1)" }).default(0.9),
+    hold: wholeAtLeast1("hold").default(1),
+    updatesPerInterval: wholeAtLeast1("updatesPerInterval").default(1),
     weightsIn: z.string().optional(),
     weightsOut: z.string().optional(),
     nominalMbps: positive("nominalMbps").optional(),
+    maxHeld: wholeAtLeast1("maxHeld").optional(),
     target: z.string().optional(),
   })
   .superRefine((o, ctx) => {
@@ -78,8 +82,12 @@ export const BPS_OPTION_LINES = [
   "epsilonIntervals (whole number >= 1, default 2000): exploration falls from 1 to 0.05 over this many intervals",
   "learnS (s >= 0, default epsilonIntervals x controlMs): after this, exploration is evalEpsilon",
   "evalEpsilon (0-1, default 0): exploration once learning is over",
+  "gamma (0 <= gamma < 1, default 0.9): the learners' discount (0: each interval's reward alone, a contextual bandit)",
+  "hold (whole number >= 1, default 1): intervals each chosen configuration is kept; the learner learns from the last (the first ones carry the switch's transient)",
+  "updatesPerInterval (whole number >= 1, default 1): DQN minibatch steps per control interval",
   "weightsIn (file): learned parameters to start from (JSON written by weightsOut)",
   "weightsOut (file): where to write the learned parameters at the end of the run",
+  "maxHeld (whole number >= 1, default: 2 s of the source's arrivals, at least 2 batches of the largest size; none without a rate): an arrival that finds this many requests held by BPS is dropped (a stream drops stale frames; without it an overloaded run's backlog grows without bound)",
   "nominalMbps (> 0, default: the uplink's estimate at the first request): the bandwidth pinned modes choose for",
   "target (node, default: the destination of the origin's first link): where offloaded layers run",
 ];

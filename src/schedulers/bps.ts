@@ -35,6 +35,8 @@ export interface BpsFlow {
   readonly rate: number | undefined;
   /** Requests/s of the best configuration at the nominal bandwidth: the state's scale. */
   readonly refRate: number;
+  /** Arrivals that find this many requests held are dropped. */
+  readonly maxHeld: number;
   readonly plans: BpsPlanBook;
   readonly lanes: BpsLanes;
   readonly window: BpsWindow;
@@ -81,7 +83,8 @@ class Bps implements Scheduler {
   plan(req: Request, ctx: SchedulerContext): typeof DEFER {
     const flow = this.flows.get(req, ctx);
     flow.window.arrived();
-    flow.lanes.add(req, ctx);
+    if (flow.lanes.held >= flow.maxHeld) ctx.drop(req, `bps: ${flow.maxHeld} requests already held (maxHeld)`);
+    else flow.lanes.add(req, ctx);
     return DEFER;
   }
 
@@ -114,7 +117,7 @@ class Bps implements Scheduler {
 
   onComplete(req: Request, ctx: SchedulerContext): void {
     const f = this.flows.get(req, ctx);
-    f.window.completed(req);
+    f.window.completed(req, f.lanes.epoch);
     f.lanes.done(req, ctx);
   }
 
@@ -194,6 +197,7 @@ class Bps implements Scheduler {
     const lanes = new BpsLanes(route, Math.round(o.batchTimeoutMs * 1e6), this.book, o.lane === "random" ? ctx.rng(`bps/lane/${source}`) : null, config, plans.get(config.cut, config.codec));
     const flow: BpsFlow = {
       index: this.flowCount++, model, route, actions, codecNames, costs, rate, refRate, plans, lanes, window: new BpsWindow(), action: first.index,
+      maxHeld: o.maxHeld ?? (rate === undefined ? Infinity : Math.max(Math.ceil(2 * rate), 2 * Math.max(...actions.map((a) => Math.max(a.batch, a.localBatch))))),
     };
     (this.byOrigin[route.origin] ??= []).push(flow);
     (this.byStation[route.origin] ??= []).push(flow);

@@ -8,7 +8,7 @@ import type { BpsOpts } from "../bps-options.js";
 import type { BpsFlow } from "../bps.js";
 import type { SchedulerContext } from "../context.js";
 import { configLabel } from "./bps-actions.js";
-import { makeLearner, type Learner } from "./bps-learners-stub.js";
+import { makeLearner, type Learner } from "./bps-learners.js";
 import { bestBpsConfig, bpsEstimate, type BpsConfig, type BpsCosts } from "./bps-model.js";
 import { BANDIT_BINS, bpsReward, bpsState, banditBin, TABULAR_BINS, tabularBin } from "./bps-window.js";
 
@@ -87,10 +87,13 @@ export class BpsDecisionLog {
   }
 }
 
+
 interface FlowLearning {
   readonly learner: Learner;
   prev: Float64Array | null;
   prevAction: number;
+  /** Intervals the current action has been kept. */
+  kept: number;
 }
 
 /** The learners of a run, one per flow (flows have their own action lists). */
@@ -113,7 +116,7 @@ export class BpsLearning {
   attach(f: BpsFlow, ctx: SchedulerContext): void {
     const o = this.opts;
     const learner = makeLearner(o.learner, {
-      actions: f.actions.length, rng: ctx.rng(`bps/learner/${f.index}`), epsIntervals: o.epsilonIntervals,
+      actions: f.actions.length, rng: ctx.rng(`bps/learner/${f.index}`), epsIntervals: Math.max(1, Math.round(o.epsilonIntervals / o.hold)), updatesPerStep: o.updatesPerInterval, gamma: o.gamma,
       ...(o.learner === "tabular" ? { binOf: tabularBin, bins: TABULAR_BINS } : o.learner === "bandit" ? { binOf: banditBin, bins: BANDIT_BINS } : {}),
     });
     const w = this.loaded?.[f.index];
@@ -125,19 +128,26 @@ export class BpsLearning {
         throw new OptionsError("bps", [{ path: "weightsIn", message: `${(e as Error).message} (file ${resolve(this.opts.weightsIn!)}; write it with weightsOut from a run of the same scenario and actions)` }]);
       }
     }
-    this.byFlow[f.index] = { learner, prev: null, prevAction: 0 };
+    this.byFlow[f.index] = { learner, prev: null, prevAction: 0, kept: 0 };
     this.freezeIfDone(ctx);
     const s = this.state(f, ctx, 1);
     this.choose(f, learner.act(s), s, ctx);
   }
 
-  /** End of an interval: learn from it and choose the next configuration. */
+  /**
+   * End of an interval: every `hold` intervals, learn from the last one and choose the next
+   * configuration. The intervals before the last of a hold are the switch's transient (the previous
+   * configuration's work draining), so they neither teach nor count as the action's reward.
+   */
   step(f: BpsFlow, ctx: SchedulerContext, seconds: number): { action: number; reward: number } {
     const l = this.byFlow[f.index]!;
     const reward = bpsReward(f.window, seconds, this.opts.sloPenalty, this.opts.accWeight);
+    if (++l.kept < this.opts.hold) return { action: l.prevAction, reward };
+    l.kept = 0;
     const s = this.state(f, ctx, seconds);
-    // The learner sees the reward in units of the reference rate, so one scale fits every model.
-    if (l.prev !== null) l.learner.observe(l.prev, l.prevAction, reward / f.refRate, s);
+    // The learner sees the reward in units of the reference rate (one scale fits every model), times
+    // 1 − γ so that a steady reward r gives Q ≈ r rather than r / (1 − γ).
+    if (l.prev !== null) l.learner.observe(l.prev, l.prevAction, (reward / f.refRate) * (1 - this.opts.gamma), s);
     this.freezeIfDone(ctx);
     const action = l.learner.act(s);
     l.prev = s;

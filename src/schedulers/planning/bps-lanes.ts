@@ -61,6 +61,8 @@ export class BpsLanes {
   /** Full (or timed-out) batches per lane, oldest first, waiting for their gate. */
   private readonly ready: [Group[], Group[]] = [[], []];
   private inFlight = 0;
+  /** Configurations so far; each laned request carries the one it was laned under. */
+  epoch = 0;
 
   constructor(
     private readonly route: LaneRoute,
@@ -107,6 +109,7 @@ export class BpsLanes {
     }
     this.config = config;
     this.plans = plans;
+    this.epoch++;
     held.sort((a, b) => a.id - b.id);
     for (const r of held) this.lane(r, ctx);
     this.pump(ctx);
@@ -155,6 +158,7 @@ export class BpsLanes {
     rec["k"] = local ? -1 : this.config.cut;
     rec["b"] = size;
     rec["codec"] = local ? "off" : this.config.codec;
+    rec["epoch"] = this.epoch;
     rec.accuracyLossPct = local ? 0 : this.plans.offloadDropPct;
     if (g.members.length >= size) this.close(lane);
   }

@@ -4,7 +4,11 @@
 import type { Request } from "../../workload/request.js";
 import type { BpsConfig, BpsEstimate } from "./bps-model.js";
 
-/** Counters of one interval (reset by `next`). */
+/**
+ * Counters of one interval (reset by `next`). Completions count for the configuration a request
+ * was laned under only: work of the previous configuration draining after a switch would
+ * otherwise credit the new one (a learner then learns to switch for the drain).
+ */
 export class BpsWindow {
   arrivals = 0;
   completions = 0;
@@ -19,7 +23,8 @@ export class BpsWindow {
     this.arrivals++;
   }
 
-  completed(req: Request): void {
+  completed(req: Request, epoch: number): void {
+    if (req.outcome?.["epoch"] !== epoch) return;
     this.completions++;
     if (req.deadline >= 0 && req.completion > req.deadline) this.misses++;
     this.lossPct += req.outcome?.accuracyLossPct ?? 0;

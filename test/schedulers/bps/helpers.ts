@@ -26,7 +26,8 @@ export function handModel(options: Record<string, unknown>, extra: { fps?: numbe
     workload: { arrivals: { kind: "periodic", fps: extra.fps ?? 400 }, requests: extra.requests ?? 2000 },
     estimator: "oracle",
     schedulers: ["bps"],
-    options: { bps: options },
+    // No arrival is dropped for a full hold (maxHeld): the hand numbers count every request.
+    options: { bps: { maxHeld: 1_000_000, ...options } },
   };
 }
 

@@ -1,0 +1,89 @@
+// Runs scenarios/papers/bps.yaml over its grid (model × rate × uplink) and prints one JSON line per
+// point with every scheduler's throughput; `--table` turns those lines into the markdown table of
+// docs/schedulers/bps.md. Usage:
+//   node --import tsx scripts/bps-grid.ts [--shard i/n] [--range a:b] > part-i.jsonl   (points a..b-1)
+//   node --import tsx scripts/bps-grid.ts --table part-*.jsonl
+// Real traces are read from ../shared/traces (skipped, with a line on stderr, when absent).
+import { existsSync, readFileSync } from "node:fs";
+import { generateWorkload } from "../src/scenario/generate-workload.js";
+import { loadScenario } from "../src/scenario/load.js";
+import { runScenario } from "../src/scenario/run.js";
+
+const FILE = "scenarios/papers/bps.yaml";
+/** Local-only capacity (requests/s, best batch ≤ 16) of each model on jetson-xavier-nx, by bps-model. */
+export const LOCAL_CAPACITY: Record<string, number> = { resnet50: 135.0, vgg16: 46.1, "mobilenet-v2": 587.4 };
+export const RATE_FACTORS = [0.5, 1, 3];
+const TRACES: Record<string, string[]> = {
+  "Verizon LTE": ["links.up.trace=../../../shared/traces/mahimahi/Verizon-LTE-short.up"],
+  "TMobile LTE": ["links.up.trace=../../../shared/traces/mahimahi/TMobile-LTE-short.up"],
+  "Lumos5G 39 ×0.1": ["links.up.trace=../../../shared/traces/lumos5g/5g_trace_39_driving", "links.up.scale=0.1"],
+};
+/** Learning 2,000 intervals of 1 s, then 550 s measured. */
+const LEARN_S = 2050;
+const TOTAL_S = 2600;
+
+export interface GridPoint {
+  model: string;
+  factor: number;
+  uplink: string;
+  sets: string[];
+}
+
+export function gridPoints(): GridPoint[] {
+  const points: GridPoint[] = [];
+  for (const model of Object.keys(LOCAL_CAPACITY))
+    for (const factor of RATE_FACTORS) {
+      const rate = LOCAL_CAPACITY[model]! * factor;
+      const base = [`workload.model=${model}`, `workload.arrivals.ratePerSec=${rate}`,
+        `workload.requests=${Math.round(rate * TOTAL_S)}`, `workload.warmupRequests=${Math.round(rate * LEARN_S)}`];
+      for (const mbps of [5, 20, 50]) points.push({ model, factor, uplink: `${mbps} Mbit/s`, sets: [...base, `links.up.bandwidthMbps=${mbps}`] });
+      for (const [name, sets] of Object.entries(TRACES)) points.push({ model, factor, uplink: name, sets: [...base, "links.up.bandwidthMbps=null", ...sets] });
+    }
+  return points;
+}
+
+function tracePresent(p: GridPoint): boolean {
+  const t = p.sets.find((s) => s.startsWith("links.up.trace="));
+  return t === undefined || existsSync(new URL(`../scenarios/papers/${t.slice("links.up.trace=".length)}`, import.meta.url));
+}
+
+/** Throughput (measured window) of each scheduler of the file, plus the learners' ablation. */
+export function runPoint(p: GridPoint, schedulers?: readonly string[]): Record<string, number> {
+  const s = loadScenario(FILE, { sets: p.sets });
+  const workload = generateWorkload(s);
+  const out: Record<string, number> = {};
+  for (const name of schedulers ?? s.schedulers) out[name] = runScenario(s, name, { workload, keepRequests: false }).report.throughputPerSec;
+  return out;
+}
+
+function main(argv: string[]): void {
+  if (argv[0] === "--table") return table(argv.slice(1));
+  const arg = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  const shard = (arg("--shard") ?? "0/1").split("/").map(Number);
+  const [from, to] = (arg("--range") ?? "0:1000").split(":").map(Number);
+  gridPoints().forEach((p, i) => {
+    if (i % shard[1]! !== shard[0] || i < from! || i >= to!) return;
+    if (!tracePresent(p)) {
+      process.stderr.write(`bps-grid: skipped ${p.model} ${p.factor}x ${p.uplink}: the trace is not in ../shared/traces\n`);
+      return;
+    }
+    process.stdout.write(JSON.stringify({ ...p, i, throughput: runPoint(p) }) + "\n");
+  });
+}
+
+function table(files: string[]): void {
+  const rows = files.flatMap((f) => readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l) as GridPoint & { i: number; throughput: Record<string, number> }));
+  rows.sort((a, b) => a.i - b.i);
+  const pinned = ["bps-local", "bps-remote", "bps-neurosurgeon", "bps-dp"];
+  const cols = ["bps", "bps-oracle", ...pinned, "device-only", "cloud-only", "neurosurgeon"];
+  const f1 = (x: number): string => x.toFixed(1);
+  console.log(`| model | rate | uplink | ${cols.join(" | ")} | bps / oracle | bps / best pinned |`);
+  console.log(`|${"---|".repeat(cols.length + 5)}`);
+  for (const r of rows) {
+    const t = r.throughput;
+    const best = Math.max(...pinned.map((p) => t[p]!));
+    console.log(`| ${r.model} | ${r.factor}× | ${r.uplink} | ${cols.map((c) => f1(t[c]!)).join(" | ")} | ${(t["bps"]! / t["bps-oracle"]!).toFixed(3)} | ${(t["bps"]! / best).toFixed(3)} |`);
+  }
+}
+
+if (process.argv[1]?.endsWith("bps-grid.ts")) main(process.argv.slice(2));

@@ -1,0 +1,34 @@
+// scenarios/papers/bps.yaml at points of its grid (the whole grid, with the real traces, is
+// scripts/bps-grid.ts; its table is in docs/schedulers/bps.md): oracle is at least every pinned
+// mode at every rate on each model, and learned BPS after its learning phase reaches ≥ 90 % of
+// oracle and ≥ 98 % of the best pinned mode at resnet50, 1×, 20 Mbit/s.
+import { describe, expect, it } from "vitest";
+import { LOCAL_CAPACITY, RATE_FACTORS, runPoint } from "../../../scripts/bps-grid.js";
+
+const PINNED = ["bps-local", "bps-remote", "bps-neurosurgeon", "bps-dp"];
+
+/** A point run for `seconds` of arrivals, the first `warmS` left out. */
+function sets(model: string, factor: number, mbps: number, seconds: number, warmS: number): string[] {
+  const rate = LOCAL_CAPACITY[model]! * factor;
+  return [`workload.model=${model}`, `workload.arrivals.ratePerSec=${rate}`, `links.up.bandwidthMbps=${mbps}`,
+    `workload.requests=${Math.round(rate * seconds)}`, `workload.warmupRequests=${Math.round(rate * warmS)}`];
+}
+
+describe("bps paper grid", () => {
+  for (const model of ["resnet50", "vgg16"]) {
+    it(`${model}: oracle ≥ every pinned mode at 0.5×, 1× and 3× (20 Mbit/s; 120 s, 20 s left out)`, () => {
+      for (const factor of RATE_FACTORS) {
+        const t = runPoint({ model, factor, uplink: "20 Mbit/s", sets: sets(model, factor, 20, 120, 20) }, ["bps-oracle", ...PINNED]);
+        // Throughput over a finite window: within 0.5 % counts as equal (oracle and dp choose the
+        // same configuration on a constant link).
+        for (const p of PINNED) expect(t["bps-oracle"]!, `${model} ${factor}× vs ${p}`).toBeGreaterThanOrEqual(t[p]! * 0.995);
+      }
+    }, 120_000);
+  }
+
+  it("learned (DQN, γ 0): ≥ 90 % of oracle and ≥ 98 % of the best pinned mode after learning, resnet50 1× 20 Mbit/s", () => {
+    const t = runPoint({ model: "resnet50", factor: 1, uplink: "20 Mbit/s", sets: sets("resnet50", 1, 20, 2600, 2050) }, ["bps", "bps-oracle", ...PINNED]);
+    expect(t["bps"]!).toBeGreaterThanOrEqual(0.9 * t["bps-oracle"]!);
+    expect(t["bps"]!).toBeGreaterThanOrEqual(0.98 * Math.max(...PINNED.map((p) => t[p]!)));
+  }, 120_000);
+});
