@@ -148,8 +148,9 @@ function chooseSchedulers(flag: string | undefined, s: ResolvedScenario, source:
   return names;
 }
 
-function splitList(flag: string): string[] {
-  return flag.split(",").map((x) => x.trim()).filter((x) => x.length > 0);
+/** Names from a comma-separated flag, given once or several times (yargs then passes a list). */
+function splitList(flag: string | readonly string[]): string[] {
+  return [flag].flat().flatMap((f) => String(f).split(",")).map((x) => x.trim()).filter((x) => x.length > 0);
 }
 
 /**

@@ -38,6 +38,23 @@ describe("splitsim run", () => {
     expect(lines.slice(3).map((l) => l.split(/\s+/)[0])).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon"]);
   });
 
+  it("--scheduler given twice runs both (as a comma-separated list would)", () => {
+    const r = cli("run", "scenarios/quickstart.yaml", ...SMALL, "--scheduler", "device-only", "--scheduler", "cloud-only", "--format", "json");
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Array<{ scheduler: string }>).map((x) => x.scheduler)).toEqual(["device-only", "cloud-only"]);
+  });
+
+  it("bps writes its decision log as policy-decisions.csv next to report.json", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "splitsim-bps-")), "out");
+    const r = cli("run", "scenarios/papers/bps.yaml", "--set", "workload.requests=600", "--set", "workload.warmupRequests=0", "--scheduler", "bps", "--out", out);
+    expect(r.code).toBe(0);
+    const csv = readFileSync(join(out, "bps", "policy-decisions.csv"), "utf8").trim().split("\n");
+    expect(csv[0]).toBe("action,config,epsilon,flow,reward,tMs,throughputPerSec");
+    // 600 requests at 135/s: about 4.4 s of arrivals, one row per second, plus the drain.
+    expect(csv.length - 1).toBeGreaterThanOrEqual(5);
+    expect(readFileSync(join(out, "bps", "requests.csv"), "utf8").split("\n")[0]).toMatch(/,lane,k,b,codec$/);
+  });
+
   it("--format json prints only a JSON array with one report per scheduler", () => {
     const r = cli("run", "scenarios/quickstart.yaml", ...SMALL, "--scheduler", "device-only,cloud-only", "--format", "json");
     expect(r.code).toBe(0);
