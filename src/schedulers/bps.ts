@@ -18,7 +18,7 @@ import { BpsLanes, continuationAt, GroupBook, groupAt } from "./planning/bps-lan
 import { bestBpsConfig, type BpsConfig, type BpsCosts } from "./planning/bps-model.js";
 import { BpsPlanBook } from "./planning/bps-plans.js";
 import { BpsDecisionLog, BpsLearning, nextIntervalBps, pinnedChoice } from "./planning/bps-control.js";
-import { BpsWindow } from "./planning/bps-window.js";
+import { bpsReward, BpsWindow } from "./planning/bps-window.js";
 import { FlowMap } from "./planning/flow-map.js";
 import { RouteCache, type SplitRoute } from "./planning/route.js";
 import { DEFER, type Scheduler, type SchedulerContext, type SchedulerFactory } from "./scheduler.js";
@@ -151,8 +151,8 @@ class Bps implements Scheduler {
       if (this.learning !== null) {
         ({ action, reward } = this.learning.step(f, ctx, seconds));
       } else {
-        reward = this.learningFreeReward(f, seconds);
-        if (this.opts.mode === "oracle") action = this.oracleAction(f, ctx);
+        reward = bpsReward(f.window, seconds, this.opts.sloPenalty, this.opts.accWeight);
+        if (this.opts.mode === "oracle") action = this.oracleIndex(f.actions, f.costs, f.rate, ctx, f.route.uplink);
       }
       this.log.add(ctx.now, f, action, reward, this.learning?.epsilon ?? 0, seconds);
       if (action !== f.action) this.use(f, action, ctx);
@@ -160,14 +160,10 @@ class Bps implements Scheduler {
     }
   }
 
-  private learningFreeReward(f: BpsFlow, seconds: number): number {
-    const w = f.window;
-    return (w.completions - this.opts.sloPenalty * w.misses - this.opts.accWeight * w.lossPct) / seconds;
-  }
-
-  private oracleAction(f: BpsFlow, ctx: SchedulerContext): number {
-    const bps = nextIntervalBps(ctx, f.route.uplink, this.opts.controlMs * 1e6);
-    return bestBpsConfig(f.actions, { ...f.costs, bandwidthBps: bps }, f.rate === undefined ? {} : { rate: f.rate }).index;
+  /** oracle's choice: the model's best configuration at the next interval's true mean bandwidth. */
+  private oracleIndex(actions: readonly BpsConfig[], costs: BpsCosts, rate: number | undefined, ctx: SchedulerContext, uplink: number): number {
+    const bps = nextIntervalBps(ctx, uplink, this.opts.controlMs * 1e6);
+    return bestBpsConfig(actions, { ...costs, bandwidthBps: bps }, rate === undefined ? {} : { rate }).index;
   }
 
   private use(f: BpsFlow, action: number, ctx: SchedulerContext): void {
@@ -191,7 +187,7 @@ class Bps implements Scheduler {
     const rate = ctx.source(source).ratePerSec ?? undefined;
     const refRate = bestBpsConfig(actions, costs).estimate.throughput;
     const plans = new BpsPlanBook(ctx, model, route, codecs);
-    const first = this.firstAction(actions, costs, rate, ctx, route, model);
+    const first = this.firstAction(actions, costs, rate, ctx, route.uplink, model);
     const c = actions[first.index]!;
     const config = first.config ?? c;
     const lanes = new BpsLanes(route, Math.round(o.batchTimeoutMs * 1e6), this.book, o.lane === "random" ? ctx.rng(`bps/lane/${source}`) : null, config, plans.get(config.cut, config.codec));
@@ -208,13 +204,10 @@ class Bps implements Scheduler {
   }
 
   /** The configuration before the first interval ends: the learner's first pick, oracle's, or the pinned mode's. */
-  private firstAction(actions: readonly BpsConfig[], costs: BpsCosts, rate: number | undefined, ctx: SchedulerContext, route: SplitRoute, model: Model): { index: number; config?: BpsConfig } {
+  private firstAction(actions: readonly BpsConfig[], costs: BpsCosts, rate: number | undefined, ctx: SchedulerContext, uplink: number, model: Model): { index: number; config?: BpsConfig } {
     const mode = this.opts.mode;
     if (mode === "learned") return { index: 0 }; // replaced by attach() once the flow exists
-    if (mode === "oracle") {
-      const bps = nextIntervalBps(ctx, route.uplink, this.opts.controlMs * 1e6);
-      return { index: bestBpsConfig(actions, { ...costs, bandwidthBps: bps }, rate === undefined ? {} : { rate }).index };
-    }
+    if (mode === "oracle") return { index: this.oracleIndex(actions, costs, rate, ctx, uplink) };
     // A pinned mode keeps its configuration; index -1 in the log (it is not necessarily in the list).
     return { index: -1, config: pinnedChoice(mode, actions, costs, rate, model.layerCount) };
   }

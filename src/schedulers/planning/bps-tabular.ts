@@ -48,24 +48,17 @@ function numbers(name: string, xs: unknown, length: number): number[] {
   return xs as number[];
 }
 
-export class TabularLearner implements Learner {
-  readonly kind = "tabular" as const;
-  /** Q[bin · actions + action]; starts at 0, so untried actions tie and the lowest wins. */
-  private readonly table: Float64Array;
-  private readonly binOf: (state: Float64Array) => number;
-  private readonly bins: number;
-  private readonly actions: number;
-  private readonly lr: number;
+/** What the table learners share: one value per (bin, action), ε-greedy over the state's bin. */
+export abstract class BinnedTable {
+  /** Value of (bin, action) at [bin · actions + action]; starts at 0, so untried actions tie and the lowest wins. */
+  protected readonly table: Float64Array;
+  protected readonly binOf: (state: Float64Array) => number;
+  protected readonly bins: number;
+  protected readonly actions: number;
 
-  constructor(
-    opts: LearnerOptions & TabularOptions,
-    private readonly gamma: number,
-    private readonly explorer: Explorer,
-  ) {
-    ({ binOf: this.binOf, bins: this.bins } = tableShape("tabular", opts));
+  constructor(kind: "tabular" | "bandit", opts: LearnerOptions & TabularOptions, protected readonly explorer: Explorer) {
+    ({ binOf: this.binOf, bins: this.bins } = tableShape(kind, opts));
     this.actions = opts.actions;
-    this.lr = opts.lr ?? 0.1;
-    if (!(this.lr > 0 && this.lr <= 1)) throw new RangeError(`lr must be in (0, 1], got ${this.lr}`);
     this.table = new Float64Array(this.bins * this.actions);
   }
 
@@ -78,26 +71,45 @@ export class TabularLearner implements Learner {
   }
 
   act(state: Float64Array, greedy = false): number {
-    const b = binAt(this.binOf, this.bins, state);
+    const b = this.bin(state);
     const explored = this.explorer.explore(greedy);
     return explored >= 0 ? explored : this.explorer.best(this.table, b * this.actions);
   }
 
+  values(state: Float64Array): Float64Array {
+    const from = this.bin(state) * this.actions;
+    return this.table.slice(from, from + this.actions);
+  }
+
+  protected bin(state: Float64Array): number {
+    return binAt(this.binOf, this.bins, state);
+  }
+}
+
+export class TabularLearner extends BinnedTable implements Learner {
+  readonly kind = "tabular" as const;
+  private readonly lr: number;
+
+  constructor(
+    opts: LearnerOptions & TabularOptions,
+    private readonly gamma: number,
+    explorer: Explorer,
+  ) {
+    super("tabular", opts, explorer);
+    this.lr = opts.lr ?? 0.1;
+    if (!(this.lr > 0 && this.lr <= 1)) throw new RangeError(`lr must be in (0, 1], got ${this.lr}`);
+  }
+
   /** Q[s, a] += lr · (r + γ · max_a' Q[s', a'] − Q[s, a]). */
   observe(state: Float64Array, action: number, reward: number, next: Float64Array): void {
-    const b = binAt(this.binOf, this.bins, state);
-    const b2 = binAt(this.binOf, this.bins, next);
+    const b = this.bin(state);
+    const b2 = this.bin(next);
     this.explorer.check(action, reward);
     const A = this.actions;
     const best = this.table[b2 * A + this.explorer.best(this.table, b2 * A)]!;
     const i = b * A + action;
     this.table[i]! += this.lr * (reward + this.gamma * best - this.table[i]!);
     this.explorer.tick();
-  }
-
-  values(state: Float64Array): Float64Array {
-    const from = binAt(this.binOf, this.bins, state) * this.actions;
-    return this.table.slice(from, from + this.actions);
   }
 
   toJSON(): TableWeights {
