@@ -10,6 +10,7 @@ import type { Request } from "../workload/request.js";
 import type { QueueView } from "../platform/views.js";
 import type { Work } from "../workload/work.js";
 import { BPS_OPTION_LINES, BpsOptions, type BpsOpts } from "./bps-options.js";
+import { needsUplink } from "./needs.js";
 import { parseOptions } from "./options.js";
 import { bpsActions } from "./planning/bps-actions.js";
 import { BpsCodecs } from "./planning/bps-codecs.js";
@@ -52,8 +53,10 @@ export const bps: SchedulerFactory = {
     { name: "b", description: "the batch size of its lane's configuration when it arrived" },
     { name: "codec", description: "the codec of the cut tensor (off, uniform8, uniform4, ff, or the scenario's)" },
   ],
-  unmetNeed(options, sources) {
-    return options["mode"] === "oracle" || sources.some((s) => s.canOffload) ? null : "it needs a link from the node where requests enter";
+  unmetNeed(_options, sources) {
+    // BPS serves continuous streams: its batches, timeouts and hold limit are set by the rate.
+    if (sources.some((s) => s.ratePerSec === null)) return "it serves request streams: every source needs a rate (periodic, poisson or file arrivals)";
+    return needsUplink(sources);
   },
   create(options): Scheduler {
     return new Bps(parseOptions("bps", BpsOptions, options));

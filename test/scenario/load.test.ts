@@ -44,7 +44,7 @@ describe("scenario defaults", () => {
     expect(s.estimator).toEqual({ kind: "ewma", alpha: 0.3 });
     expect(s.warmupRequests).toBe(0);
     // `all` leaves out fixed-split and edgent, which cannot run without their required options (cut, deadlineMs).
-    expect(s.schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc"]);
+    expect(s.schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc", "bps"]);
   });
 
   it("names the scenario after its file when it has no name", () => {

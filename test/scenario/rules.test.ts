@@ -141,8 +141,8 @@ describe("models", () => {
 
 describe("schedulers, options and estimator", () => {
   it("schedulers: all is every registered scheduler that can run with the options given", () => {
-    expect(resolve(BASE).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc"]);
-    expect(resolve(BASE + "options:\n  fixed-split: { cut: pool5 }\n").schedulers).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon", "dads", "job-offloading", "decc"]);
+    expect(resolve(BASE).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc", "bps"]);
+    expect(resolve(BASE + "options:\n  fixed-split: { cut: pool5 }\n").schedulers).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon", "dads", "job-offloading", "decc", "bps"]);
   });
 
   it("schedulers: all leaves out a scheduler the sources cannot serve: decc's delay needs a rate, dads' auto a rate on a closed loop, coach's cache content", () => {
