@@ -12,7 +12,7 @@ import type { Work } from "../workload/work.js";
 import { BPS_OPTION_LINES, BpsOptions, type BpsOpts } from "./bps-options.js";
 import { needsUplink } from "./needs.js";
 import { parseOptions } from "./options.js";
-import { bpsActions } from "./planning/bps-actions.js";
+import { bpsActionGrid } from "./planning/bps-actions.js";
 import { BpsCodecs } from "./planning/bps-codecs.js";
 import { bpsCosts } from "./planning/bps-costs.js";
 import { BpsLanes, continuationAt, GroupBook, groupAt } from "./planning/bps-lanes.js";
@@ -30,6 +30,8 @@ export interface BpsFlow {
   readonly model: Model;
   readonly route: SplitRoute;
   readonly actions: readonly BpsConfig[];
+  /** The action grid's dimensions (cuts, batch pairs, α, codecs, pipelining), null for an explicit list. */
+  readonly dims: readonly number[] | null;
   readonly codecNames: readonly string[];
   /** Costs at the nominal bandwidth (times memoised; `withBandwidth` re-targets the link). */
   readonly costs: BpsCosts;
@@ -183,7 +185,7 @@ class Bps implements Scheduler {
     const dev = ctx.topology.stations[route.origin]!;
     const remote = route.target >= 0 ? ctx.topology.stations[route.target]! : dev;
     const codecNames = BpsCodecs.names(o.codecs);
-    const actions = bpsActions(model, o.actions, { deviceMaxBatch: dev.maxBatch, remoteMaxBatch: remote.maxBatch, codecs: codecNames, headerBytes: ctx.headerBytes });
+    const { configs: actions, dims } = bpsActionGrid(model, o.actions, { deviceMaxBatch: dev.maxBatch, remoteMaxBatch: remote.maxBatch, codecs: codecNames, headerBytes: ctx.headerBytes });
     const codecs = new BpsCodecs(ctx, model, route, o.codecs);
     const nominal = o.nominalMbps !== undefined ? (o.nominalMbps * 1e6) / 8 : route.uplink >= 0 ? ctx.bandwidthBps(route.uplink) : 0;
     const costs = bpsCosts(ctx, model, route, { bandwidthBps: nominal, codec: (name, k, b) => codecs.cost(name, k, b) });
@@ -195,7 +197,7 @@ class Bps implements Scheduler {
     const config = first.config ?? c;
     const lanes = new BpsLanes(route, Math.round(o.batchTimeoutMs * 1e6), this.book, o.lane === "random" ? ctx.rng(`bps/lane/${source}`) : null, config, plans.get(config.cut, config.codec));
     const flow: BpsFlow = {
-      index: this.flowCount++, model, route, actions, codecNames, costs, rate, refRate, plans, lanes, window: new BpsWindow(), action: first.index,
+      index: this.flowCount++, model, route, actions, dims, codecNames, costs, rate, refRate, plans, lanes, window: new BpsWindow(), action: first.index,
       maxHeld: o.maxHeld ?? (rate === undefined ? Infinity : Math.max(Math.ceil(2 * rate), 2 * Math.max(...actions.map((a) => Math.max(a.batch, a.localBatch))))),
     };
     (this.byOrigin[route.origin] ??= []).push(flow);

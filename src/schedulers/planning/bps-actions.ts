@@ -71,11 +71,19 @@ export function defaultCuts(model: Model, headerBytes: number, count = 4): numbe
  * ½, ¾, 1}; codec off and ff; pipelining on: 6 × 3 × 5 × 2 = 180 on a model with 5+ layers.
  */
 export function bpsActions(model: Model, spec: ActionGrid | readonly ActionItem[] | undefined, limits: ActionLimits): BpsConfig[] {
+  return bpsActionGrid(model, spec, limits).configs;
+}
+
+/**
+ * The configurations and, for a grid, its dimensions in index order (cuts, batch pairs, α,
+ * codecs, pipelining): what factored heads need. An explicit list has no dimensions (null).
+ */
+export function bpsActionGrid(model: Model, spec: ActionGrid | readonly ActionItem[] | undefined, limits: ActionLimits): { configs: BpsConfig[]; dims: number[] | null } {
   const maxOffload = Math.min(limits.deviceMaxBatch, limits.remoteMaxBatch);
   if (Array.isArray(spec)) {
     const list = spec as readonly ActionItem[];
     if (list.length === 0) throw new OptionsError("bps", [{ path: "actions", message: "must list at least one configuration" }]);
-    return list.map((a, i) => {
+    const configs = list.map((a, i) => {
       const c: BpsConfig = {
         cut: resolveCut(model, a.cut, `actions.${i}.cut`), batch: a.batch, localBatch: a.localBatch ?? a.batch,
         alpha: a.alpha, codec: a.codec ?? "off", pipelined: a.pipelined ?? true,
@@ -83,6 +91,7 @@ export function bpsActions(model: Model, spec: ActionGrid | readonly ActionItem[
       checkConfig(c, `actions.${i}`, maxOffload, limits);
       return c;
     });
+    return { configs, dims: null };
   }
   const g = (spec ?? {}) as ActionGrid;
   const cuts = g.cuts === undefined ? defaultCuts(model, limits.headerBytes) : g.cuts.map((c, i) => resolveCut(model, c, `actions.cuts.${i}`));
@@ -90,17 +99,21 @@ export function bpsActions(model: Model, spec: ActionGrid | readonly ActionItem[
   const pairs: [number, number][] = [];
   for (const b of batches) for (const bL of g.localBatches ?? [b]) pairs.push([b, bL]);
   const out: BpsConfig[] = [];
-  for (const cut of [...new Set(cuts)])
+  const cutList = [...new Set(cuts)];
+  const alphas = g.alphas ?? DEFAULT_ALPHAS;
+  const codecs = g.codecs ?? DEFAULT_CODECS;
+  const pipelining = g.pipelining ?? [true];
+  for (const cut of cutList)
     for (const [batch, localBatch] of pairs)
-      for (const alpha of g.alphas ?? DEFAULT_ALPHAS)
-        for (const codec of g.codecs ?? DEFAULT_CODECS)
-          for (const pipelined of g.pipelining ?? [true]) {
+      for (const alpha of alphas)
+        for (const codec of codecs)
+          for (const pipelined of pipelining) {
             const c: BpsConfig = { cut, batch, localBatch, alpha, codec, pipelined };
             checkConfig(c, "actions", maxOffload, limits);
             out.push(c);
           }
   if (out.length === 0) throw new OptionsError("bps", [{ path: "actions", message: "the grid has no configurations (an empty list in it)" }]);
-  return out;
+  return { configs: out, dims: [cutList.length, pairs.length, alphas.length, codecs.length, pipelining.length] };
 }
 
 function checkConfig(c: BpsConfig, path: string, maxOffload: number, limits: ActionLimits): void {

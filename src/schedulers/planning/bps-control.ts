@@ -115,7 +115,11 @@ export class BpsLearning {
   /** A new flow: its learner (weights loaded when given) picks the first configuration. */
   attach(f: BpsFlow, ctx: SchedulerContext): void {
     const o = this.opts;
+    if (o.heads === "factored" && (o.learner !== "dqn" || f.dims === null)) {
+      throw new OptionsError("bps", [{ path: "heads", message: "factored heads need learner dqn and actions as a grid (one head per knob), not a list" }]);
+    }
     const learner = makeLearner(o.learner, {
+      ...(o.heads === "factored" ? { heads: f.dims! } : {}),
       actions: f.actions.length, rng: ctx.rng(`bps/learner/${f.index}`), epsIntervals: Math.max(1, Math.round(o.epsilonIntervals / o.hold)), updatesPerStep: o.updatesPerInterval, gamma: o.gamma,
       ...(o.learner === "tabular" ? { binOf: tabularBin, bins: TABULAR_BINS } : o.learner === "bandit" ? { binOf: banditBin, bins: BANDIT_BINS } : {}),
     });

@@ -20,6 +20,8 @@ export interface DqnOptions {
   stateSize?: number;
   /** Minibatch steps per observed interval (default 1): more reuse of the replay per interval. */
   updatesPerStep?: number;
+  /** Factored heads: values per knob of a grid of actions (bps-dqn-branched.ts); absent: one output per action. */
+  heads?: readonly number[];
 }
 
 /** Huber loss with δ = 1: quadratic within ±1 (like squared error), linear outside (robust to outliers). */

@@ -5,6 +5,7 @@
 import type { RandomStream } from "../../core/random.js";
 import { BanditLearner } from "./bps-bandit.js";
 import { DqnLearner, type DqnOptions } from "./bps-dqn.js";
+import { BranchedDqnLearner } from "./bps-dqn-branched.js";
 import { TabularLearner, type TabularOptions } from "./bps-tabular.js";
 
 export type LearnerKind = "dqn" | "tabular" | "bandit";
@@ -13,6 +14,8 @@ export type LearnerKind = "dqn" | "tabular" | "bandit";
 export interface DqnWeights {
   kind: "dqn";
   sizes: number[];
+  /** Factored heads (values per knob), when the network has one head per knob. */
+  heads?: number[];
   weights: number[][];
   biases: number[][];
 }
@@ -148,7 +151,7 @@ export function makeLearner(kind: LearnerKind, opts: LearnerOptions & DqnOptions
   if (!(gamma >= 0 && gamma < 1)) throw new RangeError(`gamma must be in [0, 1), got ${gamma}`);
   switch (kind) {
     case "dqn":
-      return new DqnLearner(opts, gamma, explorer);
+      return opts.heads === undefined ? new DqnLearner(opts, gamma, explorer) : new BranchedDqnLearner(opts, opts.heads, gamma, explorer);
     case "tabular":
       return new TabularLearner(opts, gamma, explorer);
     case "bandit":

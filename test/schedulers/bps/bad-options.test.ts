@@ -35,6 +35,9 @@ describe("bps: bad options", () => {
     [{ learner: "ppo" }, "learner"],
     [{ lane: "roundrobin" }, "lane"],
     [{ mode: "oracle", estimator: "ewma" }, "needs the oracle estimator"],
+    [{ heads: "factored", actions: [{ cut: "a", batch: 1, alpha: 0 }] }, "factored heads need learner dqn and actions as a grid"],
+    [{ heads: "factored", learner: "tabular" }, "factored heads need learner dqn"],
+    [{ gamma: 1 }, "gamma must be in [0, 1)"],
   ])("%j is refused, naming the option", (options, text) => {
     const msg = failure(options);
     expect(msg).toContain("bps");
