@@ -48,6 +48,21 @@ export async function runCase(name: string, size: number, opts: CaseOptions = {}
     case "cost-cloud-only":
       return { ...(await import("../cases/pipeline.js")).pipeline("cloud-only", size, STABLE_FPS), case: name };
   }
+  // Issue 15, item 6 (js-sdsl measured; run by bench/sdsl-ab.ts, not in the plan):
+  // sdsl-hold-<eventqueue|pq|pq-pooled> at `size` pending events, sdsl-<fifo|pick>-<ringqueue|deque>
+  // at a steady queue length of `size`.
+  const sdsl = /^sdsl-(hold|fifo|pick)-(.+)$/.exec(name);
+  if (sdsl !== null) {
+    if (sdsl[1] === "hold") {
+      const { HOLD_SIDES, sdslHold } = await import("../cases/sdsl-heap.js");
+      const side = HOLD_SIDES.find((s) => s === sdsl[2]);
+      if (side !== undefined) return sdslHold(side, size, holdIters);
+    } else {
+      const { FIFO_SIDES, sdslFifo } = await import("../cases/sdsl-deque.js");
+      const side = FIFO_SIDES.find((s) => s === sdsl[2]);
+      if (side !== undefined) return sdslFifo(side, sdsl[1] as "fifo" | "pick", size, opts.quick === true ? Math.max(2 * size, 20_000) : undefined);
+    }
+  }
   // many-<fifo|shared>-<devices>: the devices count is part of the name, the size is requests.
   const m = /^many-(fifo|shared)-(\d+)$/.exec(name);
   if (m !== null) {
