@@ -4,7 +4,7 @@
 // it instead of each of the |A| combinations from its own few. Greedy = each head's argmax; a
 // head's target is r + γ · (the mean over heads of max Q_target); the loss is Huber, averaged.
 import type { DqnWeights, Explorer, Learner, LearnerOptions } from "./bps-learners.js";
-import { huberGrad, type DqnOptions } from "./bps-dqn.js";
+import { checkState, huberGrad, type DqnOptions } from "./bps-dqn.js";
 import { Adam, Mlp } from "./bps-mlp.js";
 import { ReplayBuffer } from "./bps-replay.js";
 
@@ -64,6 +64,7 @@ export class BranchedDqnLearner implements Learner {
   }
 
   act(state: Float64Array, greedy = false): number {
+    checkState(this.stateSize, state);
     const explored = this.explorer.explore(greedy);
     if (explored >= 0) return explored;
     const q = this.online.forward(state);
@@ -78,6 +79,8 @@ export class BranchedDqnLearner implements Learner {
   }
 
   observe(state: Float64Array, action: number, reward: number, next: Float64Array): void {
+    checkState(this.stateSize, state);
+    checkState(this.stateSize, next);
     this.explorer.check(action, reward);
     this.replay.push(state, action, reward, next);
     this.explorer.tick();

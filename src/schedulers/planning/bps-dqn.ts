@@ -83,15 +83,15 @@ export class DqnLearner implements Learner {
   }
 
   act(state: Float64Array, greedy = false): number {
-    this.checkState(state);
+    checkState(this.stateSize, state);
     const explored = this.explorer.explore(greedy);
     // The network runs only when the choice is greedy: exploring needs no Q-values.
     return explored >= 0 ? explored : this.explorer.best(this.online.forward(state));
   }
 
   observe(state: Float64Array, action: number, reward: number, next: Float64Array): void {
-    this.checkState(state);
-    this.checkState(next);
+    checkState(this.stateSize, state);
+    checkState(this.stateSize, next);
     this.explorer.check(action, reward);
     this.replay.push(state, action, reward, next);
     this.explorer.tick();
@@ -99,7 +99,7 @@ export class DqnLearner implements Learner {
   }
 
   values(state: Float64Array): Float64Array {
-    this.checkState(state);
+    checkState(this.stateSize, state);
     return Float64Array.from(this.online.forward(state));
   }
 
@@ -152,10 +152,10 @@ export class DqnLearner implements Learner {
     this.updates++;
     if (this.updates % this.targetSync === 0) target.copyFrom(online);
   }
+}
 
-  private checkState(s: Float64Array): void {
-    if (s.length !== this.stateSize) throw new RangeError(`a state has ${this.stateSize} numbers, got ${s.length}`);
-    // One NaN would spread through every weight on the next update, silently; refuse it here.
-    for (let i = 0; i < s.length; i++) if (!Number.isFinite(s[i])) throw new RangeError(`state[${i}] is ${s[i]}, not a finite number`);
-  }
+/** A state of the right length with finite numbers: one NaN would spread through every weight on the next update. */
+export function checkState(size: number, s: Float64Array): void {
+  if (s.length !== size) throw new RangeError(`a state has ${size} numbers, got ${s.length}`);
+  for (let i = 0; i < s.length; i++) if (!Number.isFinite(s[i])) throw new RangeError(`state[${i}] is ${s[i]}, not a finite number`);
 }
