@@ -8,7 +8,7 @@ import { meanRate } from "../workload/source-rate.js";
 /** Why `all` skips `name`, or null when it can run. `links` tells which nodes can send work on. */
 export function allSkipReason(
   name: string, factory: SchedulerFactory | undefined, options: Readonly<Record<string, unknown>> | undefined,
-  sources: readonly ResolvedSource[], links: readonly { from: string }[],
+  sources: readonly ResolvedSource[], links: readonly { from: string; to: string }[],
 ): string | null {
   if (factory === undefined) return null;
   const missing = (factory.requiredOptions ?? []).filter((o) => options?.[o] === undefined);
@@ -18,6 +18,7 @@ export function allSkipReason(
     ratePerSec: meanRate(s),
     hasContent: s.content !== undefined,
     canOffload: links.some((l) => l.from === s.at),
+    partners: links.filter((l) => l.from === s.at && links.some((b) => b.from === l.to && b.to === s.at)).length,
   }));
   return factory.unmetNeed?.(options ?? {}, facts) ?? null;
 }

@@ -41,7 +41,7 @@ export interface ResolvedSchedulers {
 
 export function resolveSchedulers(
   entries: "all" | SchedulerEntry[], fileOptions: Record<string, Record<string, unknown>>, estimator: EstimatorSpec, read: Reader, problems: Problem[],
-  sources: readonly ResolvedSource[], links: readonly { from: string }[],
+  sources: readonly ResolvedSource[], links: readonly { from: string; to: string }[],
 ): ResolvedSchedulers {
   const builtins = schedulerNames();
   const known = (): string => builtins.join(", ");

@@ -9,8 +9,11 @@ import { decc } from "./decc.js";
 import { deviceOnly } from "./device-only.js";
 import { edgent } from "./edgent.js";
 import { fixedSplit } from "./fixed-split.js";
+import { halp } from "./halp.js";
 import { jobOffloading } from "./job-offloading.js";
+import { modnn } from "./modnn.js";
 import { neurosurgeon } from "./neurosurgeon.js";
+import { rfs } from "./rfs.js";
 import type { SchedulerFactory } from "./scheduler.js";
 
 export const SCHEDULERS = {
@@ -24,6 +27,9 @@ export const SCHEDULERS = {
   decc,
   coach,
   bps,
+  halp,
+  rfs,
+  modnn,
 } as const satisfies Record<string, SchedulerFactory>;
 
 export type SchedulerName = keyof typeof SCHEDULERS;

@@ -73,6 +73,8 @@ export interface SourceFacts {
   readonly hasContent: boolean;
   /** Whether the node where it enters has a link to send work over. */
   readonly canOffload: boolean;
+  /** Links from the node where it enters to nodes that have a link back (spatial partners). */
+  readonly partners: number;
 }
 
 /** How a registry entry (or a plug-in file's default export) describes and builds a scheduler. */

@@ -25,7 +25,7 @@ describe("splitsim run", () => {
     const r = cli("run", "scenarios/examples/overload.yaml", ...SMALL, "--scheduler", "all", "--format", "json");
     expect(r.code).toBe(0);
     const names = (JSON.parse(r.stdout) as Array<{ scheduler: string }>).map((x) => x.scheduler);
-    expect(names).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc", "bps"]);
+    expect(names).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc", "bps", "halp", "rfs", "modnn"]);
     expect(r.stderr).toMatch(/skipping fixed-split \(it needs options\.fixed-split\.cut\)/);
     expect(r.stderr).toMatch(/skipping edgent \(it needs options\.edgent\.deadlineMs\)/);
   });
