@@ -20,6 +20,8 @@ export interface LinkView {
   readonly from: number;
   readonly to: number;
   readonly latencyNs: Time;
+  /** The shared medium it is on (one resource serves all its links, one transfer or share at a time); absent for a link of its own. */
+  readonly medium?: string;
 }
 
 export interface TopologyView {
