@@ -18,7 +18,7 @@ import { segmentChain, type SyncRule } from "./planning/block-dp.js";
 import { rowChain, strideBoundaries } from "./planning/receptive-field.js";
 import type { BlockCostSetting, LinkCost } from "./planning/spatial-cost.js";
 import { spatialPlan, type PlannedBlock, type SpatialNodes } from "./planning/spatial-plan.js";
-import { bestPartition, type Partition } from "./planning/spatial-search.js";
+import { bestPartition, SplitSpace, type Partition } from "./planning/spatial-search.js";
 import { BlockTables, convChain, linkCost, nodeCosts, rowBytes, spatialNodes } from "./planning/spatial-setup.js";
 import type { PlanResult, Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
 
@@ -75,6 +75,8 @@ class SpatialPartitioner implements Scheduler {
   private readonly ratio: "search" | "proportional";
   private readonly flows = new Map<string, Flow>();
   private readonly tables = new Map<string, BlockTables>();
+  /** Split spaces by (model, nodes, layout, block): rate-independent, so built once. */
+  private readonly spaces = new Map<string, SplitSpace>();
   private plans = 0;
   private lastBlocks: string[] = [];
 
@@ -160,7 +162,12 @@ class SpatialPartitioner implements Scheduler {
         nodes: costs, out: links.map((l) => l?.out ?? null), back: links.map((l) => l?.back ?? null),
         ...rowBytes(model, block), headerBytes: ctx.headerBytes, tasks,
       };
-      const p = bestPartition(block, setting, layout, this.ratio);
+      let space: SplitSpace | undefined;
+      if (this.ratio === "search" && layout.length <= 3) {
+        const key = `${model.name}/${nodes.stations.join(",")}/${layout.join(",")}/${i},${j}`;
+        space = this.spaces.get(key) ?? this.spaces.set(key, new SplitSpace(block, costs, layout)).get(key)!;
+      }
+      const p = bestPartition(block, setting, layout, this.ratio, space);
       chosen.set(i * (end + 1) + j, p);
       return p.time.objective;
     };

@@ -77,22 +77,40 @@ export interface BlockTime {
  */
 export function blockTime(block: BlockRows, s: BlockCostSetting, m: MemberRows, scratch: BlockScratch): BlockTime {
   const n = s.nodes.length;
-  const host = memberComputeNs(block, s.nodes[0]!, m.rows[0]!);
+  const comp = new Float64Array(n);
+  const send = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    comp[i] = memberComputeNs(block, s.nodes[i]!, m.rows[i]!);
+    send[i] = m.rows[i]![0]!;
+  }
+  const res = { makespan: 0, cycle: 0, objective: 0 };
+  timeOf(s, comp, 0, send, m.outRows, 0, scratch, res);
+  return res;
+}
+
+/**
+ * The same timing from precomputed numbers: node i computes for comp[cOff + i] ns, receives
+ * send[rOff + i] input rows and returns out[rOff + i] output rows (i = 0 is the host). Writes `res`.
+ */
+export function timeOf(
+  s: BlockCostSetting, comp: Float64Array, cOff: number, send: Int32Array, out: Int32Array, rOff: number,
+  scratch: BlockScratch, res: BlockTime,
+): void {
+  const n = s.nodes.length;
+  const host = comp[cOff]!;
   let makespan = host;
   let cycle = host;
   const { free, busy, ready, order } = scratch;
   free.fill(0);
   busy.fill(0);
   let count = 0;
-  for (let i = 1; i < n; i++) {
-    if (m.outRows[i]! <= 0 && m.rows[i]![0]! <= 0) continue;
-    order[count++] = i;
-  }
-  // Sends, larger slab first (insertion sort: n is small).
+  for (let i = 1; i < n; i++) if (out[rOff + i]! > 0 || send[rOff + i]! > 0) order[count++] = i;
+  // Sends, larger slab first (insertion sort: n is small); ties by node index.
   for (let a = 1; a < count; a++) {
     const x = order[a]!;
+    const rx = send[rOff + x]!;
     let b = a - 1;
-    while (b >= 0 && (m.rows[order[b]!]![0]! < m.rows[x]![0]! || (m.rows[order[b]!]![0]! === m.rows[x]![0]! && order[b]! > x))) {
+    while (b >= 0 && send[rOff + order[b]!]! < rx) {
       order[b + 1] = order[b]!;
       b--;
     }
@@ -101,15 +119,15 @@ export function blockTime(block: BlockRows, s: BlockCostSetting, m: MemberRows, 
   for (let a = 0; a < count; a++) {
     const i = order[a]!;
     const link = s.out[i]!;
-    const ser = (slabBytes(m.rows[i]![0]!, s.inRowBytes, s.headerBytes) * 1e9) / link.bytesPerSec;
+    const ser = (slabBytes(send[rOff + i]!, s.inRowBytes, s.headerBytes) * 1e9) / link.bytesPerSec;
     const start = free[link.group]!;
     free[link.group] = start + ser;
     busy[link.group] = busy[link.group]! + ser;
-    const comp = memberComputeNs(block, s.nodes[i]!, m.rows[i]!);
-    if (comp > cycle) cycle = comp;
-    ready[i] = start + ser + link.latencyNs + comp;
+    const c = comp[cOff + i]!;
+    if (c > cycle) cycle = c;
+    ready[i] = start + ser + link.latencyNs + c;
   }
-  // Returns in the order they become ready (ties by send order).
+  // Returns in the order they become ready (stable: ties keep the send order).
   for (let a = 1; a < count; a++) {
     const x = order[a]!;
     let b = a - 1;
@@ -122,7 +140,7 @@ export function blockTime(block: BlockRows, s: BlockCostSetting, m: MemberRows, 
   for (let a = 0; a < count; a++) {
     const i = order[a]!;
     const link = s.back[i]!;
-    const ser = (slabBytes(m.outRows[i]!, s.outRowBytes, s.headerBytes) * 1e9) / link.bytesPerSec;
+    const ser = (slabBytes(out[rOff + i]!, s.outRowBytes, s.headerBytes) * 1e9) / link.bytesPerSec;
     const start = Math.max(ready[i]!, free[link.group]!);
     free[link.group] = start + ser;
     busy[link.group] = busy[link.group]! + ser;
@@ -130,7 +148,9 @@ export function blockTime(block: BlockRows, s: BlockCostSetting, m: MemberRows, 
     if (done > makespan) makespan = done;
   }
   for (let g = 0; g < busy.length; g++) if (busy[g]! > cycle) cycle = busy[g]!;
-  return { makespan, cycle, objective: makespan + (s.tasks - 1) * cycle };
+  res.makespan = makespan;
+  res.cycle = cycle;
+  res.objective = makespan + (s.tasks - 1) * cycle;
 }
 
 /** Reusable buffers for blockTime: one entry per link group and per node. */

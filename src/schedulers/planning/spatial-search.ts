@@ -1,10 +1,11 @@
 // The partition ratio of one block (HALP §1.6.4): how many of the block's output rows each layout
 // slot gets. `search` is brute force over every split when the layout has at most three slots
-// (host and two secondaries: at most ~25,000 splits of 224 rows, each O(levels)); with more slots
+// (host and two secondaries: at most 25,425 splits of 224 rows; each split's compute times are
+// worked out once per block, so a search at new link rates is a few ns per split); with more slots
 // it starts from the proportional split and moves rows between slots while that helps (a local
 // search, said in the docs). `proportional` deals rows in proportion to each node's speed on the
 // block (MoDNN's BODP), largest remainder first.
-import { blockTime, blockScratch, memberComputeNs, type BlockCostSetting, type BlockTime } from "./spatial-cost.js";
+import { blockTime, blockScratch, memberComputeNs, timeOf, type BlockCostSetting, type BlockTime, type NodeCosts } from "./spatial-cost.js";
 import { memberRows, type BlockRows, type MemberRows } from "./spatial-rows.js";
 
 export interface Partition {
@@ -39,55 +40,100 @@ export function proportionalCounts(block: BlockRows, s: BlockCostSetting, layout
   return counts;
 }
 
-/** The best split of `block` over `layout` (slot → node index, 0 = host) by `ratio`. */
-export function bestPartition(block: BlockRows, s: BlockCostSetting, layout: ArrayLike<number>, ratio: "search" | "proportional"): Partition {
-  const H = block.heights[block.heights.length - 1]!;
-  const n = s.nodes.length;
-  const scratch = blockScratch(groupCount(s), n);
-  const work = memberRows(block, layout, proportionalCounts(block, s, layout), n);
-  const evalCounts = (counts: ArrayLike<number>): number => blockTime(block, s, memberRows(block, layout, counts, n, work), scratch).objective;
-  let best = proportionalCounts(block, s, layout);
-  if (ratio === "search") {
-    const slots = layout.length;
-    if (slots <= 3) best = bruteForce(H, slots, evalCounts) ?? best;
-    else best = localSearch(best, evalCounts);
-  }
-  const rows = memberRows(block, layout, best, n);
-  return { counts: best, rows, time: blockTime(block, s, rows, scratch) };
-}
+/**
+ * Every split of a block's output rows over a layout of at most three slots, with what each split
+ * costs that does not depend on the links: each node's compute ns and the rows it receives and
+ * returns. Built once per (block, nodes, layout); a search at new link rates is then arithmetic.
+ */
+export class SplitSpace {
+  readonly size: number;
+  readonly counts: Int32Array;
+  readonly comp: Float64Array;
+  readonly send: Int32Array;
+  readonly out: Int32Array;
 
-/** Every split of H rows into `slots` counts (≤ 3 slots); the first minimum in lexicographic order. */
-function bruteForce(H: number, slots: number, cost: (c: ArrayLike<number>) => number): Int32Array | null {
-  const c = new Int32Array(slots);
-  let best: Int32Array | null = null;
-  let bestCost = Infinity;
-  const consider = (): void => {
-    const v = cost(c);
-    if (v < bestCost) {
-      bestCost = v;
-      best = c.slice();
-    }
-  };
-  if (slots === 1) {
-    c[0] = H;
-    consider();
-  } else if (slots === 2) {
-    for (let a = 0; a <= H; a++) {
-      c[0] = a;
-      c[1] = H - a;
-      consider();
-    }
-  } else {
-    for (let a = 0; a <= H; a++) {
-      for (let b = 0; a + b <= H; b++) {
+  constructor(readonly block: BlockRows, nodes: readonly NodeCosts[], readonly layout: ArrayLike<number>) {
+    const H = block.heights[block.heights.length - 1]!;
+    const slots = layout.length;
+    const n = nodes.length;
+    if (slots > 3) throw new RangeError(`brute force covers at most 3 slots, the layout has ${slots}`);
+    this.size = slots === 1 ? 1 : slots === 2 ? H + 1 : ((H + 1) * (H + 2)) / 2;
+    this.counts = new Int32Array(this.size * slots);
+    this.comp = new Float64Array(this.size * n);
+    this.send = new Int32Array(this.size * n);
+    this.out = new Int32Array(this.size * n);
+    const c = new Int32Array(slots);
+    let work: MemberRows | undefined;
+    let k = 0;
+    const add = (): void => {
+      work = memberRows(block, layout, c, n, work);
+      this.counts.set(c, k * slots);
+      for (let i = 0; i < n; i++) {
+        this.comp[k * n + i] = memberComputeNs(block, nodes[i]!, work.rows[i]!);
+        this.send[k * n + i] = i === 0 ? 0 : work.rows[i]![0]!;
+        this.out[k * n + i] = i === 0 ? 0 : work.outRows[i]!;
+      }
+      k++;
+    };
+    // Lexicographic order of the counts, so ties go to the first split in it.
+    if (slots === 1) {
+      c[0] = H;
+      add();
+    } else if (slots === 2) {
+      for (let a = 0; a <= H; a++) {
         c[0] = a;
-        c[1] = b;
-        c[2] = H - a - b;
-        consider();
+        c[1] = H - a;
+        add();
+      }
+    } else {
+      for (let a = 0; a <= H; a++) {
+        for (let b = 0; a + b <= H; b++) {
+          c[0] = a;
+          c[1] = b;
+          c[2] = H - a - b;
+          add();
+        }
       }
     }
   }
-  return best;
+
+  /** The split with the least objective at these link costs (the first in enumeration order on ties). */
+  best(s: BlockCostSetting): Int32Array {
+    const n = s.nodes.length;
+    const scratch = blockScratch(groupCount(s), n);
+    const res: BlockTime = { makespan: 0, cycle: 0, objective: 0 };
+    let best = 0;
+    let bestCost = Infinity;
+    for (let k = 0; k < this.size; k++) {
+      timeOf(s, this.comp, k * n, this.send, this.out, k * n, scratch, res);
+      if (res.objective < bestCost) {
+        bestCost = res.objective;
+        best = k;
+      }
+    }
+    const slots = this.layout.length;
+    return this.counts.slice(best * slots, best * slots + slots);
+  }
+}
+
+/**
+ * The best split of `block` over `layout` (slot → node index, 0 = host) by `ratio`. `space` (the
+ * block's SplitSpace for these nodes and layout) makes repeated searches cheap; without it a layout
+ * of at most three slots is enumerated here, and a longer one is searched locally.
+ */
+export function bestPartition(block: BlockRows, s: BlockCostSetting, layout: ArrayLike<number>, ratio: "search" | "proportional", space?: SplitSpace): Partition {
+  const n = s.nodes.length;
+  const scratch = blockScratch(groupCount(s), n);
+  let best = proportionalCounts(block, s, layout);
+  if (ratio === "search") {
+    if (layout.length <= 3) best = (space ?? new SplitSpace(block, s.nodes, layout)).best(s);
+    else {
+      const work = memberRows(block, layout, best, n);
+      best = localSearch(best, (counts) => blockTime(block, s, memberRows(block, layout, counts, n, work), scratch).objective);
+    }
+  }
+  const rows = memberRows(block, layout, best, n);
+  return { counts: best, rows, time: blockTime(block, s, rows, scratch) };
 }
 
 /** Moves 1, 2, 4, … rows between any two slots while the cost falls (first improvement, fixed order). */
