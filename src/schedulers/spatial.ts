@@ -79,6 +79,7 @@ class SpatialPartitioner implements Scheduler {
   private readonly spaces = new Map<string, SplitSpace>();
   private plans = 0;
   private lastBlocks: string[] = [];
+  private lastPredictedMs = 0;
 
   constructor(private readonly scheme: SpatialScheme, private readonly o: Opts) {
     this.name = scheme;
@@ -97,7 +98,7 @@ class SpatialPartitioner implements Scheduler {
   }
 
   summary(): Record<string, unknown> {
-    return { plansMade: this.plans, blocks: this.lastBlocks };
+    return { plansMade: this.plans, blocks: this.lastBlocks, predictedBlocksMs: this.lastPredictedMs };
   }
 
   private planFor(req: Request, tasks: number, ctx: SchedulerContext): Plan {
@@ -184,6 +185,7 @@ class SpatialPartitioner implements Scheduler {
     if (away && (upload < 0 || download < 0))
       throw new OptionsError(this.scheme, [{ path: "devices.0", message: `the host '${ctx.topology.stations[host]!.name}' needs links both ways with the origin '${ctx.topology.stations[origin]!.name}'` }]);
     this.plans++;
+    this.lastPredictedMs = seg.blocks.reduce((t, [i, j]) => t + chosen.get(i * (end + 1) + j)!.time.makespan, 0) / 1e6;
     this.lastBlocks = seg.blocks.map(([i, j]) => `${model.names[i]}..${model.names[j]}:${Array.from(chosen.get(i * (end + 1) + j)!.counts).join("/")}`);
     return spatialPlan(ctx, {
       model, nodes, blocks, head, origin: away ? origin : -1, upload, download,

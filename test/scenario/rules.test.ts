@@ -141,23 +141,25 @@ describe("models", () => {
 
 describe("schedulers, options and estimator", () => {
   it("schedulers: all is every registered scheduler that can run with the options given", () => {
-    expect(resolve(BASE).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc", "bps"]);
-    expect(resolve(BASE + "options:\n  fixed-split: { cut: pool5 }\n").schedulers).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon", "dads", "job-offloading", "decc", "bps"]);
+    const spatial = ["halp", "rfs", "modnn"]; // the phone and the server are linked both ways
+    expect(resolve(BASE).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc", "bps", ...spatial]);
+    expect(resolve(BASE + "options:\n  fixed-split: { cut: pool5 }\n").schedulers).toEqual(["device-only", "cloud-only", "fixed-split", "neurosurgeon", "dads", "job-offloading", "decc", "bps", ...spatial]);
   });
 
   it("schedulers: all leaves out a scheduler the sources cannot serve: decc's delay needs a rate, dads' auto a rate on a closed loop, coach's cache content", () => {
     const batch = BASE.replace("arrivals: { kind: periodic, fps: 5 }", "arrivals: { kind: batch }");
-    expect(resolve(batch).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading"]);
+    expect(resolve(batch).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "halp", "rfs", "modnn"]);
     expect(resolve(batch + "options:\n  decc: { objective: latency }\n").schedulers).toContain("decc");
     expect(resolve(batch + "options:\n  decc: { ratePerSec: 4 }\n").schedulers).toContain("decc");
     const closed = BASE.replace("arrivals: { kind: periodic, fps: 5 }", "arrivals: { kind: closed, k: 2 }");
-    expect(resolve(closed).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "job-offloading"]);
-    expect(resolve(closed + "options:\n  dads: { mode: light }\n  decc: { rate: estimate }\n").schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc"]);
+    expect(resolve(closed).schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "job-offloading", "halp", "rfs", "modnn"]);
+    expect(resolve(closed + "options:\n  dads: { mode: light }\n  decc: { rate: estimate }\n").schedulers).toEqual(["device-only", "cloud-only", "neurosurgeon", "dads", "job-offloading", "decc", "halp", "rfs", "modnn"]);
     // coach's cache needs scene content on the sources; without it only its cache-free modes run.
     const scene = BASE.replace("requests: 20\n", "requests: 20\n  content: { labels: [a], stayProb: 1, closeness: { kind: uniform } }\n");
     expect(resolve(scene).schedulers).toContain("coach");
     expect(resolve(BASE + "options:\n  coach: { mode: no-cache }\n").schedulers).toContain("coach");
-    // One node, no link: only what runs locally (device-only, decc's single cuts; coach offline-only).
+    // One node, no link: only what runs locally (device-only, decc's single cuts; coach offline-only;
+    // the spatial partitioners have no partner linked both ways).
     const alone = "name: t\nmodel: vgg16\nnodes:\n  phone: { device: raspberry-pi-4 }\nworkload:\n  arrivals: { kind: periodic, fps: 5 }\n  requests: 20\n";
     expect(resolve(alone).schedulers).toEqual(["device-only", "decc"]);
     expect(resolve(alone + "options:\n  coach: { mode: offline-only }\n").schedulers).toEqual(["device-only", "decc", "coach"]);
