@@ -18,7 +18,7 @@ import { segmentChain, type SyncRule } from "./planning/block-dp.js";
 import { rowChain, strideBoundaries } from "./planning/receptive-field.js";
 import type { BlockCostSetting, LinkCost } from "./planning/spatial-cost.js";
 import { spatialPlan, type PlannedBlock, type SpatialNodes } from "./planning/spatial-plan.js";
-import { bestPartition, SplitSpace, type Partition } from "./planning/spatial-search.js";
+import { bestPartition, partitionAt, SplitSpace, type Partition } from "./planning/spatial-search.js";
 import { BlockTables, convChain, linkCost, nodeCosts, rowBytes, spatialNodes } from "./planning/spatial-setup.js";
 import type { PlanResult, Scheduler, SchedulerContext, SchedulerFactory } from "./scheduler.js";
 
@@ -156,27 +156,32 @@ class SpatialPartitioner implements Scheduler {
     const layout = this.layout(ctx, nodes);
     for (let k = 1; k < nodes.stations.length; k++) if (!layout.includes(k))
       throw new OptionsError(this.scheme, [{ path: "layout", message: `leaves out '${ctx.topology.stations[nodes.stations[k]!]!.name}'` }]);
-    const chosen = new Map<number, Partition>();
+    // The block programme asks for hundreds of blocks; only the chosen ones become Partitions.
+    const outs = links.map((l) => l?.out ?? null);
+    const backs = links.map((l) => l?.back ?? null);
+    const found = new Map<number, { setting: BlockCostSetting; space?: SplitSpace; index?: number; partition?: Partition }>();
     const cost = (i: number, j: number): number => {
       const block = tables.get(i, j);
-      const setting: BlockCostSetting = {
-        nodes: costs, out: links.map((l) => l?.out ?? null), back: links.map((l) => l?.back ?? null),
-        ...rowBytes(model, block), headerBytes: ctx.headerBytes, tasks,
-      };
-      let space: SplitSpace | undefined;
+      const setting: BlockCostSetting = { nodes: costs, out: outs, back: backs, ...rowBytes(model, block), headerBytes: ctx.headerBytes, tasks };
       if (this.ratio === "search" && layout.length <= 3) {
         const key = `${model.name}/${nodes.stations.join(",")}/${layout.join(",")}/${i},${j}`;
-        space = this.spaces.get(key) ?? this.spaces.set(key, new SplitSpace(block, costs, layout)).get(key)!;
+        const space = this.spaces.get(key) ?? this.spaces.set(key, new SplitSpace(block, costs, layout)).get(key)!;
+        found.set(i * (end + 1) + j, { setting, space, index: space.bestIndex(setting) });
+        return space.lastObjective;
       }
-      const p = bestPartition(block, setting, layout, this.ratio, space);
-      chosen.set(i * (end + 1) + j, p);
-      return p.time.objective;
+      const partition = bestPartition(block, setting, layout, this.ratio);
+      found.set(i * (end + 1) + j, { setting, partition });
+      return partition.time.objective;
     };
     const ends = this.sync === "pool" ? strideBoundaries(rowChain(model, model.names[0]!, model.names[end]!)) : [];
     const seg = segmentChain(end + 1, this.sync, cost, ends);
-    const blocks: PlannedBlock[] = seg.blocks.map(([i, j]) => {
+    const chosen = seg.blocks.map(([i, j]) => {
+      const f = found.get(i * (end + 1) + j)!;
+      return f.partition ?? partitionAt(f.space!, f.index!, f.setting);
+    });
+    const blocks: PlannedBlock[] = seg.blocks.map(([i, j], b) => {
       const block = tables.get(i, j);
-      return { block, rows: chosen.get(i * (end + 1) + j)!.rows, ...rowBytes(model, block) };
+      return { block, rows: chosen[b]!.rows, ...rowBytes(model, block) };
     });
     const host = nodes.stations[0]!;
     const away = origin !== host;
@@ -185,8 +190,8 @@ class SpatialPartitioner implements Scheduler {
     if (away && (upload < 0 || download < 0))
       throw new OptionsError(this.scheme, [{ path: "devices.0", message: `the host '${ctx.topology.stations[host]!.name}' needs links both ways with the origin '${ctx.topology.stations[origin]!.name}'` }]);
     this.plans++;
-    this.lastPredictedMs = seg.blocks.reduce((t, [i, j]) => t + chosen.get(i * (end + 1) + j)!.time.makespan, 0) / 1e6;
-    this.lastBlocks = seg.blocks.map(([i, j]) => `${model.names[i]}..${model.names[j]}:${Array.from(chosen.get(i * (end + 1) + j)!.counts).join("/")}`);
+    this.lastPredictedMs = chosen.reduce((t, p) => t + p.time.makespan, 0) / 1e6;
+    this.lastBlocks = seg.blocks.map(([i, j], b) => `${model.names[i]}..${model.names[j]}:${Array.from(chosen[b]!.counts).join("/")}`);
     return spatialPlan(ctx, {
       model, nodes, blocks, head, origin: away ? origin : -1, upload, download,
       uploadBytes: rawInputBytes(model.inputElements, ctx.headerBytes), label: `${this.scheme}:${seg.blocks.length}`,

@@ -99,21 +99,85 @@ export class SplitSpace {
 
   /** The split with the least objective at these link costs (the first in enumeration order on ties). */
   best(s: BlockCostSetting): Int32Array {
+    const k = this.bestIndex(s);
+    const slots = this.layout.length;
+    return this.counts.slice(k * slots, k * slots + slots);
+  }
+
+  /** Objective of the split bestIndex found last. */
+  lastObjective = Infinity;
+
+  /**
+   * Index of the best split. With every link on a server of its own (no medium), a secondary's
+   * path is send + latency + compute + return + latency and nothing queues, so the loop needs no
+   * sorting: the fast path the block programme runs hundreds of times per plan; timeOf otherwise.
+   */
+  bestIndex(s: BlockCostSetting): number {
     const n = s.nodes.length;
-    const scratch = blockScratch(groupCount(s), n);
-    const res: BlockTime = { makespan: 0, cycle: 0, objective: 0 };
     let best = 0;
     let bestCost = Infinity;
-    for (let k = 0; k < this.size; k++) {
-      timeOf(s, this.comp, k * n, this.send, this.out, k * n, scratch, res);
-      if (res.objective < bestCost) {
-        bestCost = res.objective;
-        best = k;
+    if (independentLinks(s)) {
+      const { comp, send, out } = this;
+      const { inRowBytes, outRowBytes, headerBytes: h } = s;
+      const k1 = s.tasks - 1;
+      for (let k = 0, base = 0; k < this.size; k++, base += n) {
+        const host = comp[base]!;
+        let makespan = host;
+        let cycle = host;
+        for (let i = 1; i < n; i++) {
+          const r = send[base + i]!;
+          const o = out[base + i]!;
+          if (r <= 0 && o <= 0) continue;
+          const up = s.out[i]!;
+          const back = s.back[i]!;
+          const c = comp[base + i]!;
+          const tIn = r > 0 ? ((Math.ceil(r * inRowBytes) + h) * 1e9) / up.bytesPerSec : 0;
+          const tOut = o > 0 ? ((Math.ceil(o * outRowBytes) + h) * 1e9) / back.bytesPerSec : 0;
+          const done = tIn + up.latencyNs + c + tOut + back.latencyNs;
+          if (done > makespan) makespan = done;
+          if (c > cycle) cycle = c;
+          if (tIn > cycle) cycle = tIn;
+          if (tOut > cycle) cycle = tOut;
+        }
+        const v = makespan + k1 * cycle;
+        if (v < bestCost) {
+          bestCost = v;
+          best = k;
+        }
+      }
+    } else {
+      const scratch = blockScratch(groupCount(s), n);
+      const res: BlockTime = { makespan: 0, cycle: 0, objective: 0 };
+      for (let k = 0; k < this.size; k++) {
+        timeOf(s, this.comp, k * n, this.send, this.out, k * n, scratch, res);
+        if (res.objective < bestCost) {
+          bestCost = res.objective;
+          best = k;
+        }
       }
     }
-    const slots = this.layout.length;
-    return this.counts.slice(best * slots, best * slots + slots);
+    this.lastObjective = bestCost;
+    return best;
   }
+}
+
+/** The split at `index` of `space` as a Partition (its rows and predicted time at these links). */
+export function partitionAt(space: SplitSpace, index: number, s: BlockCostSetting): Partition {
+  const slots = space.layout.length;
+  const counts = space.counts.slice(index * slots, index * slots + slots);
+  const rows = memberRows(space.block, space.layout, counts, s.nodes.length);
+  return { counts, rows, time: blockTime(space.block, s, rows, blockScratch(groupCount(s), s.nodes.length)) };
+}
+
+/** Whether every host link is a server of its own (no two share a medium). */
+function independentLinks(s: BlockCostSetting): boolean {
+  const seen = new Set<number>();
+  for (const l of [...s.out, ...s.back]) {
+    if (l === null) continue;
+    if (seen.has(l.group)) return false;
+    seen.add(l.group);
+  }
+  return true;
 }
 
 /**
