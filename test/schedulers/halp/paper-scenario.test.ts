@@ -1,0 +1,53 @@
+// The trend checks of halp-bps.md §1.9 in scenarios/papers/halp.yaml (one VGG-16 task, three
+// identical nodes, independent links at 50–1000 Mbit/s), on the Jetson AGX Xavier and the
+// Raspberry Pi 4; the full grid (GTX 1080 Ti, K = 4, one medium) is scripts/halp-grid.ts and its
+// table in docs/schedulers/halp.md, which also says which checks do not hold and why.
+import { describe, expect, it } from "vitest";
+import { pointSets, RATES, runPoint } from "../../../scripts/halp-grid.js";
+import { loadScenario } from "../../../src/scenario/load.js";
+import { runScenario } from "../../../src/scenario/run.js";
+
+const grid = (platform: string): Array<Record<string, number>> => RATES.map((mbps) => runPoint({ platform, mbps, tasks: 1, medium: false }));
+
+describe("halp paper scenario: trends (§1.9)", () => {
+  const xavier = grid("xavier");
+  const pi = grid("pi4");
+
+  it("1: the speed-up over the host alone stays below 3 (three nodes) and never falls as the links get faster", () => {
+    for (const rows of [xavier, pi]) {
+      for (const s of ["halp", "rfs"]) {
+        const x = rows.map((r) => r[`${s} ×`]!);
+        for (const v of x) expect(v).toBeLessThan(3);
+        for (let i = 1; i < x.length; i++) expect(x[i]!, `${s} at ${RATES[i]} Mbit/s`).toBeGreaterThanOrEqual(x[i - 1]! - 1e-9);
+      }
+    }
+  });
+
+  it("1: on the Pi, where compute dominates, 500 → 1000 Mbit/s gains less than 50 → 100", () => {
+    const x = pi.map((r) => r["halp ×"]!);
+    expect(x[4]! - x[3]!).toBeLessThan(x[1]! - x[0]!);
+  });
+
+  it("1: at 1000 Mbit/s halp beats the host alone on both platforms", () => {
+    expect(xavier[4]!["halp ×"]!).toBeGreaterThan(1.1);
+    expect(pi[4]!["halp ×"]!).toBeGreaterThan(2);
+  });
+
+  it("3: rfs and halp beat MoDNN's per-layer scatter/gather at every rate, by more at 50 than at 1000 Mbit/s", () => {
+    for (const rows of [xavier, pi]) {
+      for (const r of rows) {
+        expect(r["halp ×"]!).toBeGreaterThan(r["modnn ×"]!);
+        expect(r["rfs ×"]!).toBeGreaterThan(r["modnn ×"]!);
+      }
+      const gap = (r: Record<string, number>): number => r["halp ×"]! / r["modnn ×"]!;
+      expect(gap(rows[0]!)).toBeGreaterThan(gap(rows[4]!));
+    }
+  });
+
+  it("6: halp's bubble ratio is the lowest of the three partitioners (Pi, 200 Mbit/s)", () => {
+    const s = loadScenario("scenarios/papers/halp.yaml", { sets: pointSets({ platform: "pi4", mbps: 200, tasks: 1, medium: false }) });
+    const bubble = (name: string): number => runScenario(s, name).report.bubbleRatio.overall;
+    expect(bubble("halp")).toBeLessThan(bubble("rfs"));
+    expect(bubble("halp")).toBeLessThan(bubble("modnn"));
+  });
+});
