@@ -16,7 +16,10 @@ import type { Request } from "../workload/request.js";
 import { parseOptions } from "./options.js";
 import { segmentChain, type SyncRule } from "./planning/block-dp.js";
 import { rowChain, strideBoundaries } from "./planning/receptive-field.js";
-import type { BlockCostSetting, LinkCost } from "./planning/spatial-cost.js";
+import type { BlockCostSetting, BlockTime, LinkCost } from "./planning/spatial-cost.js";
+import { bestHaloSplit, type HaloRows } from "./planning/spatial-halo.js";
+import { levelRowBytes } from "./planning/spatial-halo-plan.js";
+import { memberRows } from "./planning/spatial-rows.js";
 import { spatialPlan, type PlannedBlock, type SpatialNodes } from "./planning/spatial-plan.js";
 import { bestPartition, partitionAt, SplitSpace, type Partition } from "./planning/spatial-search.js";
 import { BlockTables, convChain, linkCost, nodeCosts, rowBytes, spatialNodes } from "./planning/spatial-setup.js";
@@ -29,6 +32,7 @@ const Options = z.strictObject({
   sync: z.enum(["dp", "pool", "layer"]).optional(),
   ratio: z.enum(["search", "proportional"]).optional(),
   layout: z.union([z.literal("interleaved"), z.array(z.string())]).optional(),
+  overlap: z.enum(["zones", "halo"]).default("zones"),
   replan: z.enum(["dispatch", "mean"]).default("dispatch"),
   meanMbps: z.number().positive().finite().optional(),
   tasks: z.number().int().min(1).optional(),
@@ -58,7 +62,9 @@ export function spatialScheduler(scheme: SpatialScheme, description: string): Sc
       ? "it splits feature maps over nodes linked both ways with the host, and a source enters at a node with none"
       : null),
     options: scheme === "halp"
-      ? [...OPTION_TEXT.slice(0, 3), "layout (interleaved | node names top to bottom, default interleaved: secondary, host, secondary, host, …)", ...OPTION_TEXT.slice(3)]
+      ? [...OPTION_TEXT.slice(0, 3), "layout (interleaved | node names top to bottom, default interleaved: secondary, host, secondary, host, …)",
+        "overlap (zones | halo, default zones): reading A — the host computes the overlap zones, secondaries get exclusive slabs once per block — or reading B — every row computed once, the host sending halo rows to the secondaries before each layer (at most two secondaries)",
+        ...OPTION_TEXT.slice(3)]
       : OPTION_TEXT.filter((t) => own!.includes(t.split(" ")[0]!)),
     create(options): Scheduler {
       const o = parseOptions(scheme, Options, options);
@@ -159,10 +165,16 @@ class SpatialPartitioner implements Scheduler {
     // The block programme asks for hundreds of blocks; only the chosen ones become Partitions.
     const outs = links.map((l) => l?.out ?? null);
     const backs = links.map((l) => l?.back ?? null);
-    const found = new Map<number, { setting: BlockCostSetting; space?: SplitSpace; index?: number; partition?: Partition }>();
+    const found = new Map<number, { setting: BlockCostSetting; space?: SplitSpace; index?: number; partition?: Partition; halo?: HaloRows; counts?: Int32Array; time?: BlockTime }>();
     const cost = (i: number, j: number): number => {
       const block = tables.get(i, j);
       const setting: BlockCostSetting = { nodes: costs, out: outs, back: backs, ...rowBytes(model, block), headerBytes: ctx.headerBytes, tasks };
+      if (this.o.overlap === "halo") {
+        const b = bestHaloSplit(block, setting, layout, levelRowBytes(model, block));
+        if (b === null) return Infinity;
+        found.set(i * (end + 1) + j, { setting, halo: b.rows, counts: b.counts, time: b.time });
+        return b.time.objective;
+      }
       if (this.ratio === "search" && layout.length <= 3) {
         const key = `${model.name}/${nodes.stations.join(",")}/${layout.join(",")}/${i},${j}`;
         const space = this.spaces.get(key) ?? this.spaces.set(key, new SplitSpace(block, costs, layout)).get(key)!;
@@ -177,11 +189,13 @@ class SpatialPartitioner implements Scheduler {
     const seg = segmentChain(end + 1, this.sync, cost, ends);
     const chosen = seg.blocks.map(([i, j]) => {
       const f = found.get(i * (end + 1) + j)!;
+      if (f.halo !== undefined) return { counts: f.counts!, time: f.time!, halo: f.halo, rows: memberRows(tables.get(i, j), layout, f.counts!, nodes.stations.length) };
       return f.partition ?? partitionAt(f.space!, f.index!, f.setting);
     });
     const blocks: PlannedBlock[] = seg.blocks.map(([i, j], b) => {
       const block = tables.get(i, j);
-      return { block, rows: chosen[b]!.rows, ...rowBytes(model, block) };
+      const c = chosen[b]!;
+      return { block, rows: c.rows, ...("halo" in c ? { halo: c.halo } : {}), ...rowBytes(model, block) };
     });
     const host = nodes.stations[0]!;
     const away = origin !== host;

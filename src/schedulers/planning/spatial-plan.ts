@@ -8,6 +8,8 @@ import type { Model } from "../../workload/model.js";
 import { makePlan, type Plan, type Step } from "../../workload/plan.js";
 import type { SchedulerContext } from "../scheduler.js";
 import { slabBytes, sendOrder } from "./spatial-cost.js";
+import type { HaloRows } from "./spatial-halo.js";
+import { haloBlockSteps } from "./spatial-halo-plan.js";
 import type { BlockRows, MemberRows } from "./spatial-rows.js";
 
 /** The nodes of a partition: stations (0 = host) and the links host → node and node → host. */
@@ -21,6 +23,8 @@ export interface SpatialNodes {
 export interface PlannedBlock {
   readonly block: BlockRows;
   readonly rows: MemberRows;
+  /** Reading B (`overlap: halo`): per-layer rows and halos; the block is then built by haloBlockSteps. */
+  readonly halo?: HaloRows;
   readonly inRowBytes: number;
   readonly outRowBytes: number;
 }
@@ -65,6 +69,10 @@ export function spatialPlan(ctx: SchedulerContext, p: SpatialPlanInput): Plan {
   }
   const { stations, out, back } = p.nodes;
   for (const b of p.blocks) {
+    if (b.halo !== undefined) {
+      ready = haloBlockSteps(ctx, p.model, p.nodes, b.block, b.halo, steps, ready);
+      continue;
+    }
     const order = sendOrder(b.rows);
     const sent = new Map<number, number>();
     for (const i of order) {

@@ -51,6 +51,13 @@ describe("spatial partitioners in whole runs", () => {
     for (const m of c.perStation) expect(m).toBeGreaterThan(0);
   });
 
+  it("halp with overlap: halo (reading B) computes exactly the model's MACs too, and finishes", () => {
+    const obj = three(1000, { options: { halp: { overlap: "halo" } } });
+    const c = macsOf("halp", obj);
+    expect(c.macs / vgg.totalMacs).toBeCloseTo(1, 12);
+    expect(runScenario(scenarioFrom(obj), "halp").report.requests.completed).toBe(1);
+  });
+
   it("rfs and halp compute overlap rows twice (more than the model), halp never less than the whole model", () => {
     expect(macsOf("rfs").macs).toBeGreaterThanOrEqual(vgg.totalMacs * (1 - 1e-12));
     expect(macsOf("halp").macs).toBeGreaterThanOrEqual(vgg.totalMacs * (1 - 1e-12));

@@ -5,6 +5,7 @@
 // [7, 13], conv5_1 [6, 13], input [5, 13]: 2 conv5_2 rows (7, 8) and 4 conv5_1 rows (6..9) twice.
 import { describe, expect, it } from "vitest";
 import { slabBytes } from "../../../src/schedulers/planning/spatial-cost.js";
+import { haloRows } from "../../../src/schedulers/planning/spatial-halo.js";
 import { blockRows, memberRows } from "../../../src/schedulers/planning/spatial-rows.js";
 import { computeTimeNs } from "../../../src/workload/compute-model.js";
 import { getDevice } from "../../../src/workload/devices.js";
@@ -39,6 +40,24 @@ describe("work of a conv5 partition (VGG-16)", () => {
     const m = memberRows(conv5, [1, 0], [4, 3], 2);
     expect(macsOf(m.rows[0]!) + macsOf(m.rows[1]!) - 3 * 462_422_016).toBe(198_180_864);
     expect(Array.from(m.rows[1]!)).toEqual([11, 10, 9, 8, 4]); // the secondary: its slab [0, 10] only
+  });
+
+  it("halp reading B (overlap: halo) over the same two nodes computes exactly 3 × 462,422,016: each row once", () => {
+    // The host keeps reading A's rows (its region needs nothing from the secondary); the secondary
+    // computes only the rest: conv5_1 [0, 5], conv5_2 [0, 6], conv5_3 [0, 7], pool5 [0, 3], and
+    // before conv5_2 and conv5_3 it receives 2 halo rows from the host (conv5_1 rows 6–7, conv5_2
+    // rows 7–8); its input slab is rows [0, 6], what conv5_1 [0, 5] reads.
+    const h = haloRows(conv5, [1, 0], [4, 3], 2)!;
+    expect(Array.from(h.own[1]!)).toEqual([7, 6, 7, 8, 4]);
+    expect(Array.from(h.halo[1]!)).toEqual([0, 2, 2, 0, 0]);
+    expect(Array.from(h.own[0]!)).toEqual([0, 8, 7, 6, 3]);
+    expect(macsOf(h.own[0]!) + macsOf(h.own[1]!)).toBe(3 * 462_422_016);
+    expect(h.outRows[1]).toBe(4);
+  });
+
+  it("reading B refuses a split where two secondaries touch (the host slot between them empty)", () => {
+    expect(haloRows(conv5, [1, 0, 2], [4, 0, 3], 3)).toBeNull();
+    expect(haloRows(conv5, [1, 0, 2], [3, 1, 3], 3)).not.toBeNull();
   });
 
   it("three nodes, equal thirds of every VGG stage: halp sends fewer bytes than rfs and no two secondaries share a row", () => {
