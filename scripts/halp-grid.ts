@@ -11,7 +11,7 @@ import { runScenario } from "../src/scenario/run.js";
 const FILE = "scenarios/papers/halp.yaml";
 export const PLATFORMS: Record<string, string> = { xavier: "jetson-agx-xavier", "1080ti": "gtx-1080-ti", pi4: "raspberry-pi-4" };
 export const RATES = [50, 100, 200, 500, 1000];
-export const SCHEDULERS = ["halp", "rfs", "modnn"];
+export const SCHEDULERS = ["halp", "halp-halo", "rfs", "modnn"];
 
 export interface HalpPoint {
   platform: string;

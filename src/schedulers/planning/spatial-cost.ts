@@ -6,10 +6,14 @@
 // the first task's makespan plus K − 1 steady-state cycles (§1.6.5). Pure arithmetic in ns.
 import type { BlockRows, MemberRows } from "./spatial-rows.js";
 
-/** One node's compute: full-layer time at batch 1 for every model layer, and its per-layer overhead. */
+/**
+ * One node's compute: the time of `rows` output rows (1 ≤ rows ≤ the layer's height) of a model
+ * layer at batch 1, ns — in a run, what the run's compute costs charge for that slab (the device's
+ * roofline with its per-layer overhead paid whole, or the scenario's slab table), so the planner
+ * predicts what the simulator does.
+ */
 export interface NodeCosts {
-  readonly layerNs: Float64Array;
-  readonly overheadNs: number;
+  slab(layer: number, rows: number): number;
 }
 
 /** A directed link as the planner sees it: estimated bytes/s, latency, and its medium (a group id). */
@@ -34,18 +38,15 @@ export interface BlockCostSetting {
   readonly tasks: number;
 }
 
-/** ns of `rows` rows of a layer whose full height is `height` (overhead paid whole, roofline scaled). */
-export function slabNs(node: NodeCosts, layer: number, rows: number, height: number): number {
-  if (rows <= 0) return 0;
-  const t = node.layerNs[layer]!;
-  const fixed = Math.min(node.overheadNs, t);
-  return fixed + (rows / height) * (t - fixed);
+/** ns of `rows` rows of a layer (0 rows: nothing). */
+export function slabNs(node: NodeCosts, layer: number, rows: number): number {
+  return rows > 0 ? node.slab(layer, rows) : 0;
 }
 
 /** ns node m spends on its rows of the block. */
 export function memberComputeNs(block: BlockRows, node: NodeCosts, rows: Int32Array): number {
   let ns = 0;
-  for (let l = 1; l < block.heights.length; l++) ns += slabNs(node, block.lo + l - 1, rows[l]!, block.heights[l]!);
+  for (let l = 1; l < block.heights.length; l++) ns += slabNs(node, block.lo + l - 1, rows[l]!);
   return ns;
 }
 

@@ -109,7 +109,7 @@ export function haloTime(block: BlockRows, s: BlockCostSetting, h: HaloRows, lev
     return start + ser;
   };
   const hostDone = new Float64Array(L + 1);
-  for (let l = 1; l <= L; l++) hostDone[l] = hostDone[l - 1]! + slabNs(s.nodes[0]!, block.lo + l - 1, h.own[0]![l]!, block.heights[l]!);
+  for (let l = 1; l <= L; l++) hostDone[l] = hostDone[l - 1]! + slabNs(s.nodes[0]!, block.lo + l - 1, h.own[0]![l]!);
   let cycle = hostDone[L]!;
   const order = Array.from({ length: n - 1 }, (_, i) => i + 1).filter((i) => h.own[i]![0]! > 0 || h.outRows[i]! > 0)
     .sort((a, b) => h.own[b]![0]! - h.own[a]![0]! || a - b);
@@ -126,7 +126,7 @@ export function haloTime(block: BlockRows, s: BlockCostSetting, h: HaloRows, lev
         const arrive = use(link.group, hostDone[l - 1]!, (slabBytes(h.halo[i]![l - 1]!, levelBytes[l - 1]!, s.headerBytes) * 1e9) / link.bytesPerSec) + link.latencyNs;
         if (arrive > done[i]!) done[i] = arrive;
       }
-      const c = slabNs(s.nodes[i]!, block.lo + l - 1, h.own[i]![l]!, block.heights[l]!);
+      const c = slabNs(s.nodes[i]!, block.lo + l - 1, h.own[i]![l]!);
       done[i] = done[i]! + c;
       compTotal[i] = compTotal[i]! + c;
     }

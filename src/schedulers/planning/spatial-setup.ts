@@ -63,11 +63,21 @@ export function convChain(model: Model, scheduler: string): { end: number; head:
   return { end, head };
 }
 
-/** Per-layer time at batch 1 on `station` (from the run's compute costs) and its per-layer overhead. */
+/**
+ * Slab times at batch 1 on `station`, asked of the run's compute costs (so a slab table, when the
+ * scenario has one, is what the planner sees) and kept per (layer, rows) once asked.
+ */
 export function nodeCosts(ctx: SchedulerContext, model: Model, station: number): NodeCosts {
-  const layerNs = new Float64Array(model.layerCount);
-  for (let l = 0; l < model.layerCount; l++) layerNs[l] = ctx.computeCost(station, model, [l]).ns(1);
-  return { layerNs, overheadNs: ctx.topology.stations[station]!.device.layerOverheadMs * 1e6 };
+  const memo: Float64Array[] = [];
+  return {
+    slab(layer: number, rows: number): number {
+      const shape = model.spec.layers[layer]!.outputShape!;
+      const height = shape.length >= 3 ? shape[shape.length - 2]! : 1;
+      const times = (memo[layer] ??= new Float64Array(height + 1));
+      if (times[rows] === 0) times[rows] = ctx.computeCost(station, model, [layer], rows === height ? {} : { rows: [rows] }).ns(1);
+      return times[rows]!;
+    },
+  };
 }
 
 /** A link as the planner sees it now (estimated bandwidth), in group `group` (its medium). */

@@ -16,7 +16,7 @@ const model = modelOf({
   layers: [{ name: "c", kind: "conv", outputShape: [1, 12, 1000], macs: 12_000, geometry: { kernel: 1, stride: 1, padding: 0 } }],
 });
 const block = blockRows(model, 0, 0);
-const node = { layerNs: Float64Array.of(12 * MS), overheadNs: 0 }; // 1 ms per row
+const node = { slab: (_layer: number, rows: number): number => rows * MS }; // 1 ms per row, no overhead
 // 1000-byte rows at 2e6 bytes/s: 0.5 ms per row. The output is fp32 (4000 bytes per row), so the
 // return link is 4× faster to keep 0.5 ms per row both ways as the example says.
 const link = (bytesPerSec: number, group: number): LinkCost => ({ bytesPerSec, latencyNs: 0, group });
