@@ -7,7 +7,7 @@
 // so every halo comes from the host. Pure; rows are counts per level, 0 = the block input.
 import { layerInputRows, rowCount, type Rows } from "./receptive-field.js";
 import { slabBytes, slabNs, type BlockCostSetting, type BlockTime } from "./spatial-cost.js";
-import type { BlockRows } from "./spatial-rows.js";
+import { forEachSplit, type BlockRows } from "./spatial-rows.js";
 
 export interface HaloRows {
   /** own[m][l]: rows node m computes at level l ≥ 1; own[m][0]: input rows a secondary receives. */
@@ -151,7 +151,6 @@ export function haloTime(block: BlockRows, s: BlockCostSetting, h: HaloRows, lev
  */
 export function bestHaloSplit(block: BlockRows, s: BlockCostSetting, layout: ArrayLike<number>, levelBytes: LevelRowBytes): { counts: Int32Array; rows: HaloRows; time: BlockTime } | null {
   const H = block.heights[block.heights.length - 1]!;
-  if (layout.length > 3) throw new RangeError(`overlap: halo searches layouts of at most 3 slots, this one has ${layout.length}`);
   const c = new Int32Array(layout.length);
   const res: BlockTime = { makespan: 0, cycle: 0, objective: 0 };
   let best: { counts: Int32Array; rows: HaloRows; time: BlockTime } | null = null;
@@ -161,24 +160,6 @@ export function bestHaloSplit(block: BlockRows, s: BlockCostSetting, layout: Arr
     haloTime(block, s, h, levelBytes, res);
     if (best === null || res.objective < best.time.objective) best = { counts: c.slice(), rows: h, time: { ...res } };
   };
-  if (layout.length === 1) {
-    c[0] = H;
-    consider();
-  } else if (layout.length === 2) {
-    for (let a = 0; a <= H; a++) {
-      c[0] = a;
-      c[1] = H - a;
-      consider();
-    }
-  } else {
-    for (let a = 0; a <= H; a++) {
-      for (let b = 0; a + b <= H; b++) {
-        c[0] = a;
-        c[1] = b;
-        c[2] = H - a - b;
-        consider();
-      }
-    }
-  }
+  forEachSplit(H, c, consider);
   return best;
 }

@@ -100,3 +100,31 @@ export function memberRows(block: BlockRows, layout: ArrayLike<number>, counts: 
   if (row !== block.heights[L]) throw new RangeError(`slab counts sum to ${row}, the block's output has ${block.heights[L]} rows`);
   return res;
 }
+
+/**
+ * Calls `visit` for every split of H output rows into c.length (at most 3) slot counts, written
+ * into `c`, in lexicographic order of the counts (so a search keeping the first minimum is
+ * deterministic): H + 1 splits for two slots, (H + 1)(H + 2)/2 for three.
+ */
+export function forEachSplit(H: number, c: Int32Array, visit: () => void): void {
+  if (c.length > 3) throw new RangeError(`brute force covers at most 3 slots, the layout has ${c.length}`);
+  if (c.length === 1) {
+    c[0] = H;
+    visit();
+    return;
+  }
+  for (let a = 0; a <= H; a++) {
+    if (c.length === 2) {
+      c[0] = a;
+      c[1] = H - a;
+      visit();
+      continue;
+    }
+    for (let b = 0; a + b <= H; b++) {
+      c[0] = a;
+      c[1] = b;
+      c[2] = H - a - b;
+      visit();
+    }
+  }
+}

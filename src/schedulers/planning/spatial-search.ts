@@ -6,7 +6,7 @@
 // search, said in the docs). `proportional` deals rows in proportion to each node's speed on the
 // block (MoDNN's BODP), largest remainder first.
 import { blockTime, blockScratch, memberComputeNs, timeOf, type BlockCostSetting, type BlockTime, type NodeCosts } from "./spatial-cost.js";
-import { memberRows, type BlockRows, type MemberRows } from "./spatial-rows.js";
+import { forEachSplit, memberRows, type BlockRows, type MemberRows } from "./spatial-rows.js";
 
 export interface Partition {
   readonly counts: Int32Array;
@@ -56,7 +56,6 @@ export class SplitSpace {
     const H = block.heights[block.heights.length - 1]!;
     const slots = layout.length;
     const n = nodes.length;
-    if (slots > 3) throw new RangeError(`brute force covers at most 3 slots, the layout has ${slots}`);
     this.size = slots === 1 ? 1 : slots === 2 ? H + 1 : ((H + 1) * (H + 2)) / 2;
     this.counts = new Int32Array(this.size * slots);
     this.comp = new Float64Array(this.size * n);
@@ -75,26 +74,7 @@ export class SplitSpace {
       }
       k++;
     };
-    // Lexicographic order of the counts, so ties go to the first split in it.
-    if (slots === 1) {
-      c[0] = H;
-      add();
-    } else if (slots === 2) {
-      for (let a = 0; a <= H; a++) {
-        c[0] = a;
-        c[1] = H - a;
-        add();
-      }
-    } else {
-      for (let a = 0; a <= H; a++) {
-        for (let b = 0; a + b <= H; b++) {
-          c[0] = a;
-          c[1] = b;
-          c[2] = H - a - b;
-          add();
-        }
-      }
-    }
+    forEachSplit(H, c, add);
   }
 
   /** The split with the least objective at these link costs (the first in enumeration order on ties). */
