@@ -5,7 +5,7 @@
 // it starts from the proportional split and moves rows between slots while that helps (a local
 // search, said in the docs). `proportional` deals rows in proportion to each node's speed on the
 // block (MoDNN's BODP), largest remainder first.
-import { blockTime, blockScratch, memberComputeNs, timeOf, type BlockCostSetting, type BlockTime, type NodeCosts } from "./spatial-cost.js";
+import { blockTime, blockScratch, memberComputeNs, timeOf, type BlockCostSetting, type BlockTime, type LinkCost, type NodeCosts } from "./spatial-cost.js";
 import { forEachSplit, memberRows, type BlockRows, type MemberRows } from "./spatial-rows.js";
 
 export interface Partition {
@@ -125,6 +125,48 @@ export class SplitSpace {
           best = k;
         }
       }
+    } else if (n === 3 && oneMedium(s)) {
+      // Both secondaries' links on one FIFO medium: sends larger first, then the returns in the
+      // order the two become ready — timeOf's rule written out for two, without its sorts.
+      const { comp, send, out } = this;
+      const { inRowBytes, outRowBytes, headerBytes: h } = s;
+      const k1 = s.tasks - 1;
+      const ser = (rows: number, rowBytes: number, link: LinkCost): number => (rows > 0 ? ((Math.ceil(rows * rowBytes) + h) * 1e9) / link.bytesPerSec : 0);
+      for (let k = 0, base = 0; k < this.size; k++, base += 3) {
+        const host = comp[base]!;
+        const r1 = send[base + 1]!;
+        const r2 = send[base + 2]!;
+        const o1 = out[base + 1]!;
+        const o2 = out[base + 2]!;
+        const on1 = r1 > 0 || o1 > 0;
+        const on2 = r2 > 0 || o2 > 0;
+        const c1 = on1 ? comp[base + 1]! : 0;
+        const c2 = on2 ? comp[base + 2]! : 0;
+        const in1 = on1 ? ser(r1, inRowBytes, s.out[1]!) : 0;
+        const in2 = on2 ? ser(r2, inRowBytes, s.out[2]!) : 0;
+        const out1 = on1 ? ser(o1, outRowBytes, s.back[1]!) : 0;
+        const out2 = on2 ? ser(o2, outRowBytes, s.back[2]!) : 0;
+        const firstIs1 = r1 >= r2;
+        const sent = in1 + in2;
+        const ready1 = (firstIs1 ? in1 : sent) + s.out[1]!.latencyNs + c1;
+        const ready2 = (firstIs1 ? sent : in2) + s.out[2]!.latencyNs + c2;
+        let free = sent;
+        let makespan = host;
+        // Returns in ready order; a tie keeps the send order.
+        const oneFirst = ready1 < ready2 || (ready1 === ready2 && firstIs1);
+        for (let j = 0; j < 2; j++) {
+          const i = (j === 0) === oneFirst ? 1 : 2;
+          if (!(i === 1 ? on1 : on2)) continue;
+          free = Math.max(i === 1 ? ready1 : ready2, free) + (i === 1 ? out1 : out2);
+          const done = free + s.back[i]!.latencyNs;
+          if (done > makespan) makespan = done;
+        }
+        const v = makespan + k1 * Math.max(host, c1, c2, sent + out1 + out2);
+        if (v < bestCost) {
+          bestCost = v;
+          best = k;
+        }
+      }
     } else {
       const scratch = blockScratch(groupCount(s), n);
       const res: BlockTime = { makespan: 0, cycle: 0, objective: 0 };
@@ -147,6 +189,17 @@ export function partitionAt(space: SplitSpace, index: number, s: BlockCostSettin
   const counts = space.counts.slice(index * slots, index * slots + slots);
   const rows = memberRows(space.block, space.layout, counts, s.nodes.length);
   return { counts, rows, time: blockTime(space.block, s, rows, blockScratch(groupCount(s), s.nodes.length)) };
+}
+
+/** Whether every host link is on one and the same medium. */
+function oneMedium(s: BlockCostSetting): boolean {
+  let group = -1;
+  for (const l of [...s.out, ...s.back]) {
+    if (l === null) continue;
+    if (group >= 0 && l.group !== group) return false;
+    group = l.group;
+  }
+  return group >= 0;
 }
 
 /** Whether every host link is a server of its own (no two share a medium). */

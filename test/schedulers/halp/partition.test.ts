@@ -6,8 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { blockScratch, blockTime, type BlockCostSetting, type LinkCost } from "../../../src/schedulers/planning/spatial-cost.js";
 import { blockRows, memberRows, type MemberRows } from "../../../src/schedulers/planning/spatial-rows.js";
-import { bestPartition, proportionalCounts } from "../../../src/schedulers/planning/spatial-search.js";
-import { modelOf } from "../../workload/helpers.js";
+import { bestPartition, proportionalCounts, SplitSpace } from "../../../src/schedulers/planning/spatial-search.js";
+import { builtin, modelOf } from "../../workload/helpers.js";
 
 const MS = 1e6;
 // 12 rows of 1000 elements (uint8 raw input: 1000 bytes per row); 1×1 conv, so no overlap.
@@ -118,3 +118,30 @@ function bruteForceTasks(k: number): number {
   }
   return best;
 }
+
+describe("the search's fast paths agree with the general block time", () => {
+  // VGG-16's conv4 stage on three nodes of different speeds, links at assorted rates: the split the
+  // search picks has the least general-model objective of all splits, on independent links and on
+  // one medium (the two fast paths), for one task and for four.
+  const vgg = builtin("vgg16");
+  const b = blockRows(vgg, vgg.indexOf("conv4_1"), vgg.indexOf("pool4"));
+  const speeds = [1, 0.7, 1.3];
+  const nodes = speeds.map((f) => ({ slab: (layer: number, rows: number): number => f * (0.05 * MS + rows * (layer + 1) * 0.01 * MS) }));
+  for (const [rate, shared, tasks] of [[2e6, false, 1], [2e7, true, 1], [5e6, true, 4], [1e8, false, 4]] as const) {
+    it(`${rate} B/s, ${shared ? "one medium" : "independent"}, ${tasks} task(s)`, () => {
+      const l = (g: number): LinkCost => ({ bytesPerSec: rate, latencyNs: 0.3 * MS, group: shared ? 0 : g });
+      const s: BlockCostSetting = { nodes, out: [null, l(1), l(2)], back: [null, l(3), l(4)], inRowBytes: 28 * 512 * 4, outRowBytes: 14 * 512 * 4, headerBytes: 16, tasks };
+      const space = new SplitSpace(b, nodes, HALP);
+      const k = space.bestIndex(s);
+      let least = Infinity;
+      const H = b.heights[b.heights.length - 1]!;
+      for (let x1 = 0; x1 <= H; x1++) for (let x2 = 0; x1 + x2 <= H; x2++) {
+        const m = memberRows(b, HALP, [x1, H - x1 - x2, x2], 3);
+        least = Math.min(least, blockTime(b, s, m, blockScratch(5, 3)).objective);
+      }
+      expect(space.lastObjective).toBeCloseTo(least, 3);
+      const counts = Array.from(space.counts.slice(k * 3, k * 3 + 3));
+      expect(blockTime(b, s, memberRows(b, HALP, counts, 3), blockScratch(5, 3)).objective).toBeCloseTo(least, 3);
+    });
+  }
+});
