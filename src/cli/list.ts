@@ -5,6 +5,7 @@ import { pluginName } from "../scenario/resolve-schedulers.js";
 import { SCHEDULERS } from "../schedulers/registry.js";
 import type { SchedulerFactory } from "../schedulers/scheduler.js";
 import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
+import { RADIO_ENERGY_NJ_PER_BIT } from "../metrics/radio-energy.js";
 import { deviceNames, efficiencyOf, getDevice, PRECISIONS } from "../workload/devices.js";
 import { usableFraction } from "../workload/memory.js";
 import { Model } from "../workload/model.js";
@@ -37,9 +38,15 @@ export function listDevices(): void {
     const eff = PRECISIONS.map((p) => String(Number(efficiencyOf(d, p).toFixed(3)))).join(" / ");
     return [name, d.class, (d.peakFlops.fp32 / 1e9).toFixed(0), (d.peakFlops.fp16 / 1e9).toFixed(0),
       (d.peakFlops.int8 / 1e9).toFixed(0), (d.memBytesPerSec / 1e9).toFixed(1), eff, d.layerOverheadMs.toFixed(4),
-      d.memoryBytes === undefined ? "-" : String(d.memoryBytes / 2 ** 30), String(usableFraction(d))];
+      d.memoryBytes === undefined ? "-" : String(d.memoryBytes / 2 ** 30), String(usableFraction(d)),
+      d.power === undefined ? "-" : watts(d.power.idleW), d.power === undefined ? "-" : PRECISIONS.map((p) => watts(d.power!.busyW[p])).join(" / ")];
   });
+  const radio = Object.entries(RADIO_ENERGY_NJ_PER_BIT).map(([t, e]) => `${t} ${e.send}/${e.receive}`).join(", ");
   process.stdout.write(formatTable(
-    ["device", "class", "fp32 GFLOP/s", "fp16", "int8 GOP/s", "mem GB/s", "efficiency fp32/fp16/int8", "overhead ms/layer", "memory GiB", "usable"], rows) +
-    "Peaks count an FMA as 2; sources and the calibration are in docs/compute-model.md; memory in docs/memory.md.\n");
+    ["device", "class", "fp32 GFLOP/s", "fp16", "int8 GOP/s", "mem GB/s", "efficiency fp32/fp16/int8", "overhead ms/layer", "memory GiB", "usable",
+      "idle W", "busy W fp32/fp16/int8"], rows) +
+    "Peaks count an FMA as 2; sources and the calibration are in docs/compute-model.md; memory in docs/memory.md.\n" +
+    `Link radio energy, nJ/bit send/receive (links.<name>.technology): ${radio}; power and radio sources in docs/energy.md.\n`);
 }
+
+const watts = (w: number): string => String(Number(w.toFixed(3)));

@@ -76,9 +76,13 @@ export function showModel(a: ShowArgs): void {
     deviceMemoryBytes: device.memoryBytes ?? null, usableBytes: Number.isFinite(usable) ? usable : null,
     largestBatch: Number.isFinite(usable) ? largestBatch(need, usable) : null,
   };
+  // Energy of one inference on the device: the batch's time at busy power, shared by its items (docs/energy.md).
+  const power = device.power;
+  const energy = power === undefined ? null
+    : { busyW: power.busyW[a.precision], idleW: power.idleW, perInferenceJ: (totalMs * power.busyW[a.precision]) / 1e3 / a.batch };
   if (a.json) {
     const out = { model: model.name, device: device.name, precision: a.precision, batch: a.batch, totalMacs: model.totalMacs,
-      totalWeightBytes: model.totalWeightBytes, totalMs, ...(model.accuracy === undefined ? {} : { accuracy: model.accuracy }), memory, layers, exits };
+      totalWeightBytes: model.totalWeightBytes, totalMs, ...(model.accuracy === undefined ? {} : { accuracy: model.accuracy }), memory, energy, layers, exits };
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
     return;
   }
@@ -89,6 +93,7 @@ export function showModel(a: ShowArgs): void {
       `memory: ${mb(need.weightBytes)} MB of weights + ${mb(need.activationBytesPerItem)} MB of live tensors per item = ${mb(memory.bytesAtBatch)} MB at batch ${a.batch}` +
       (memory.usableBytes === null ? " (the device gives no capacity)\n"
         : `; ${device.name} has ${mb(memory.usableBytes)} MB usable: ${memory.largestBatch === 0 ? "not even batch 1 fits" : `batch <= ${memory.largestBatch} fits`}\n`) +
+      (energy === null ? "" : `energy: ${energy.perInferenceJ.toPrecision(4)} J per inference at ${energy.busyW} W busy (idle ${energy.idleW} W)\n`) +
       formatTable(["layer", "kind", "MMACs", "output KiB (fp32)", "time ms"], rows) +
       (exits.length === 0 ? "" : "\nearly exits" + (model.accuracy === undefined ? "" : ` (the full model: ${model.accuracy} % top-1)`) + "\n" +
         formatTable(["exit", "after", "top-1 %", "head MMACs", "head ms"],

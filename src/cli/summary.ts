@@ -5,7 +5,7 @@ import { flatTable } from "../metrics/flat-report.js";
 import type { RunReport } from "../metrics/report.js";
 import { formatTable } from "./table.js";
 
-const COLUMNS = ["scheduler", "completed", "dropped", "mean ms", "p95 ms", "p99 ms", "throughput/s", "bubble", "acc. loss pp", "busiest"];
+const COLUMNS = ["scheduler", "completed", "dropped", "mean ms", "p95 ms", "p99 ms", "throughput/s", "bubble", "acc. loss pp", "device J/req", "busiest"];
 
 /** The most utilised node or link and how busy it was: usually why a policy is slow. */
 function busiest(r: RunReport): string {
@@ -27,6 +27,8 @@ function summaryRow(r: RunReport, missed: boolean): string[] {
     r.throughputPerSec.toFixed(2),
     r.bubbleRatio.overall.toFixed(3),
     r.accuracy.meanLossPct.toFixed(2),
+    // Energy per request on the end device (docs/energy.md); "-" for a report without energy.
+    r.energy === undefined ? "-" : r.energy.endDevice.perRequestJ.toFixed(4),
     busiest(r),
     ...(r.deadlineReliability ?? []).map((d) => d.reliability.toFixed(3)),
   ];

@@ -3,8 +3,10 @@
 // `warmupRequests` requests (ids are in arrival order). It keeps every finished request for the CSV.
 import type { Time } from "../core/time.js";
 import type { Request } from "../workload/request.js";
+import type { Work } from "../workload/work.js";
 import { overallFigures, resourceFigures, type ResourceFigures } from "./bubbles.js";
 import type { Observer, ResourceInfo } from "../platform/observer.js";
+import { EnergyMeter, type EnergySpec } from "./energy-meter.js";
 import { buildRunReport, type ReportMeta, type ResourceReport, type RunReport, type SourceReport } from "./report.js";
 import { ResourceAccounts } from "./resource-account.js";
 import { deadlineReliability, SeriesRecorder } from "./series.js";
@@ -22,6 +24,8 @@ export interface CollectorOptions {
   binMs?: number;
   /** Number of sources: with two or more the report adds per-source figures. */
   sources?: number;
+  /** Device power and link radio energy: with it the report has an energy part (docs/energy.md). */
+  energy?: EnergySpec;
 }
 
 export class Collector implements Observer {
@@ -39,6 +43,7 @@ export class Collector implements Observer {
   /** Requests after the warm-up that were dropped (they miss every deadline). */
   private droppedMeasured = 0;
   private readonly series: SeriesRecorder | null;
+  private readonly energy: EnergyMeter | null;
   private completedCount = 0;
   private droppedCount = 0;
   private lossSum = 0;
@@ -52,6 +57,7 @@ export class Collector implements Observer {
 
   constructor(private readonly opts: CollectorOptions) {
     this.series = opts.binMs === undefined ? null : new SeriesRecorder(Math.round(opts.binMs * 1e6));
+    this.energy = opts.energy === undefined ? null : new EnergyMeter(opts.energy, opts.warmupRequests);
     const sources = opts.sources ?? 1;
     // Source ids are kept in 2 bytes: beyond 65 535 sources there is no per-source breakdown.
     const split = sources > 1 && sources <= 0xffff;
@@ -77,6 +83,7 @@ export class Collector implements Observer {
     // Work after the last completion comes only from requests dropped in flight.
     const clip = resources.some((r) => r.canRefuse !== false);
     this.accounts = new ResourceAccounts(resources.map((r) => r.servers), clip);
+    this.energy?.onSetup(resources);
   }
 
   onArrive(req: Request, t: Time): void {
@@ -96,14 +103,27 @@ export class Collector implements Observer {
   onStart(res: number, server: number, t: Time): void {
     this.lastEvent = t;
     this.accounts.start(res, server, t);
+    this.energy?.onStart(res, server);
   }
 
   onEnd(res: number, server: number, t: Time): void {
     this.lastEvent = t;
     this.accounts.end(res, server, t);
+    this.energy?.onEnd(res, server);
+  }
+
+  // The energy meter is called from here rather than run as a companion: one observer keeps the
+  // platform's calls direct (a second one would put every event through combineObservers).
+  onStepStart(work: Work, res: number, server: number, t: Time): void {
+    this.energy?.onStepStart(work, res, server, t);
+  }
+
+  onStepEnd(work: Work, res: number, t: Time): void {
+    this.energy?.onStepEnd(work, res, t);
   }
 
   onComplete(req: Request, t: Time): void {
+    this.energy?.onComplete(req);
     if (this.opts.keepRequests !== false) this.kept.push(req.freeze());
     this.completedCount++;
     this.lossSum += req.accuracyLossPct;
@@ -220,6 +240,7 @@ export class Collector implements Observer {
       bubbleRatio: { overall: overall.bubbleRatio, active: overall.activeBubbleRatio, excludingStarved: overall.bubbleRatioExcludingStarved },
       resources,
       accuracy: { meanLossPct: completed > 0 ? this.lossSum / completed : 0 },
+      ...(this.energy === null ? {} : { energy: this.energy.report(this.accounts, t0, t1) }),
       ...(this.opts.deadlinesMs === undefined
         ? {}
         : { deadlineReliability: deadlineReliability(this.latencies.subarray(0, measured), this.droppedMeasured, this.opts.deadlinesMs) }),

@@ -22,7 +22,7 @@ const ms6 = formatMs;
 
 export const REQUEST_COLUMNS = [
   "id", "source", "model", "arrivalMs", "completionMs", "latencyMs", "queueingMs", "computeMs", "transferMs",
-  "cut", "bits", "bytes", "accuracyLossPct", "deadlineMet", "dropped", "dropReason", "warmup",
+  "cut", "bits", "bytes", "accuracyLossPct", "deviceEnergyJ", "deadlineMet", "dropped", "dropReason", "warmup",
 ] as const;
 
 /** What decides requests.csv's columns beyond the standard ones, and how sources are named. */
@@ -63,7 +63,9 @@ export function requestRow(r: Request, o: RequestCsvOptions = {}): string[] {
     String(r.id), o.sourceNames?.[r.source] ?? String(r.source), r.model,
     ms6(r.arrival), done ? ms6(r.completion) : "", done ? ms6(r.completion - r.arrival) : "",
     ms6(r.queueingNs), ms6(r.computeNs), ms6(r.transferNs),
-    r.cut, String(r.bits), String(r.bytesSent), String(r.accuracyLossPct), deadlineMet, String(r.dropped), r.dropReason,
+    // Energy on the request's end device (docs/energy.md), J to 9 decimals like the report.
+    r.cut, String(r.bits), String(r.bytesSent), String(r.accuracyLossPct), String(Number(r.deviceEnergyJ.toFixed(9))), deadlineMet,
+    String(r.dropped), r.dropReason,
     String(r.id < (o.warmupRequests ?? 0)),
   ];
   if (o.contentLabels) row.push(r.content < 0 ? "" : (o.contentLabels[r.source]?.[r.content] ?? String(r.content)));

@@ -7,6 +7,7 @@
 // the hooks stay small enough for V8 to inline into the platform.
 import type { Time } from "../core/time.js";
 import type { Observer, ResourceInfo } from "../platform/observer.js";
+import { linkResources } from "../platform/link-resources.js";
 import type { ResolvedLink, ResolvedNode } from "../platform/platform-spec.js";
 import type { Request } from "../workload/request.js";
 import type { Work } from "../workload/work.js";
@@ -16,7 +17,8 @@ import { COMPLETED, DROPPED, IN_SYSTEM, RequestWindow } from "./request-window.j
 /** What the checker needs of the platform (a ResolvedScenario is one): capacities and names. */
 export interface InvariantSpec {
   nodes: ReadonlyArray<Pick<ResolvedNode, "name" | "servers" | "maxBatch">>;
-  links: ReadonlyArray<Pick<ResolvedLink, "name" | "discipline">>;
+  /** Links on one medium (`medium`) are one resource, with the medium's discipline (link-resources.ts). */
+  links: ReadonlyArray<Pick<ResolvedLink, "name" | "discipline" | "medium">>;
   sources: ReadonlyArray<unknown>;
 }
 
@@ -34,6 +36,8 @@ export class InvariantChecker implements Observer {
   private now: Time = 0;
   private readonly stations: number;
   private readonly names: string[];
+  /** Per link index: its resource index (a medium serves several links). */
+  private readonly resourceOfLink: Int32Array;
   /** Per resource (stations, then links): its first server's index in the per-server arrays. */
   private readonly serverBase: Int32Array;
   private readonly servers: Int32Array;
@@ -47,7 +51,7 @@ export class InvariantChecker implements Observer {
   /** Per server: IDLE, CLOSED or OPEN (between onStart and onEnd), and works started on it since it was last free. */
   private readonly busy: Uint8Array;
   private readonly inService: Int32Array;
-  /** Per link l, at 4l: transfers and bytes that left, transfers and bytes delivered. */
+  /** Per link resource l, at 4l: transfers and bytes that left, transfers and bytes delivered. */
   private readonly links: Float64Array;
   /** Per source s, at 3s: requests admitted, completed, dropped. */
   private readonly sources: Float64Array;
@@ -59,9 +63,11 @@ export class InvariantChecker implements Observer {
     private readonly next: Observer = {},
   ) {
     const S = spec.nodes.length;
-    const R = S + spec.links.length;
+    const { resources: linkRes, resourceOf } = linkResources(spec.links);
+    const R = S + linkRes.length;
     this.stations = S;
-    this.names = [...spec.nodes.map((n) => n.name), ...spec.links.map((l) => l.name)];
+    this.resourceOfLink = resourceOf.map((k) => S + k);
+    this.names = [...spec.nodes.map((n) => n.name), ...linkRes.map((r) => r.name)];
     this.serverBase = new Int32Array(R);
     this.servers = new Int32Array(R);
     this.capacity = new Float64Array(R);
@@ -69,7 +75,7 @@ export class InvariantChecker implements Observer {
     let total = 0;
     for (let r = 0; r < R; r++) {
       const node = r < S ? spec.nodes[r]! : null;
-      const link = r < S ? null : spec.links[r - S]!;
+      const link = r < S ? null : spec.links[linkRes[r - S]!.links[0]!]!;
       this.serverBase[r] = total;
       this.servers[r] = node === null ? 1 : node.servers;
       this.capacity[r] = node !== null ? node.maxBatch : link!.discipline === "shared" ? Infinity : 1;
@@ -78,7 +84,7 @@ export class InvariantChecker implements Observer {
     }
     this.busy = new Uint8Array(total);
     this.inService = new Int32Array(total);
-    this.links = new Float64Array(4 * spec.links.length);
+    this.links = new Float64Array(4 * linkRes.length);
     this.sources = new Float64Array(3 * spec.sources.length);
   }
 
@@ -274,7 +280,7 @@ export class InvariantChecker implements Observer {
     const step = work.req.plan?.steps[work.step];
     const stepWhat = step === undefined ? undefined
       : step.kind === "compute" ? `compute on '${this.names[step.station]}'`
-      : `transfer of ${step.bytes} bytes on '${this.names[this.stations + step.link]}'`;
+      : `transfer of ${step.bytes} bytes on '${this.names[this.resourceOfLink[step.link]!]}'`;
     return {
       requestId: work.req.id, step: work.step, ...(stepWhat === undefined ? {} : { stepWhat }),
       times: [["ready", work.ready], ...(work.start >= 0 ? [["start", work.start] as const] : []), ...(times ?? [])],

@@ -1,6 +1,7 @@
 // RunReport: the JSON contract of DESIGN §6 (field names fixed; fields may be added, none renamed).
 // buildRunReport is the one place that fixes key order and rounding (times in ms to 6 decimals =
 // exact ns, ratios to 9), so the same run gives byte-identical JSON whatever order a draft was built in.
+import { energyReport, type EnergyReport } from "./energy-report.js";
 import type { TimeSeries } from "./series.js";
 import type { LatencySummary } from "./stats.js";
 
@@ -66,6 +67,8 @@ export interface RunReport {
   window: { t0Ms: number; t1Ms: number; measuredFromMs: number; warmupRequests: number; emptyMs: number };
   bubbleRatio: { overall: number; active: number; excludingStarved: number };
   resources: Record<string, ResourceReport>;
+  /** Energy per request on the end device, per node and in total (docs/energy.md); absent when the run had no energy spec. */
+  energy?: EnergyReport;
   accuracy: { meanLossPct: number };
   /** P(latency <= D) over the measured requests (drops miss), for the scenario's metrics.deadlinesMs. */
   deadlineReliability?: Array<{ deadlineMs: number; reliability: number }>;
@@ -150,6 +153,8 @@ export function buildRunReport(draft: RunReport): RunReport {
       excludingStarved: roundRatio(d.bubbleRatio.excludingStarved),
     },
     resources,
+    // Energy sits between the resources and accuracy: the keys after accuracy are the asked-for extras.
+    ...(d.energy === undefined ? {} : { energy: energyReport(d.energy) }),
     accuracy: { meanLossPct: roundRatio(d.accuracy.meanLossPct) },
     // Optional parts come last and only when asked for, so reports without them keep their bytes.
     ...(d.deadlineReliability === undefined

@@ -27,7 +27,7 @@ export interface TimelineLink {
 
 export interface TimelineOptions {
   selection: TimelineSelection;
-  /** Per link, in link order. */
+  /** Per link resource (a link, or a shared medium once), in the platform's order. */
   links: readonly TimelineLink[];
   /** How to narrow a selection over the cap, in the caller's words (the CLI names its options). */
   narrowHint?: string;
@@ -77,7 +77,7 @@ export interface TimelineRecording {
   slices: readonly StepSlice[];
   idle: ReadonlyArray<IdleSegment & { kind: IdleKind }>;
   queues: ReadonlyArray<Array<[Time, number]>>;
-  /** Per link: bandwidth in bytes/s, true and estimated (null when not drawn). */
+  /** Per link resource: bandwidth in bytes/s, true and estimated (null when not drawn). */
   bandwidth: ReadonlyArray<{ true: Array<[Time, number]> | null; estimated: Array<[Time, number]> | null; truncated: boolean }>;
   requests: readonly RequestSpanRecord[];
   /** Requests with a step in the timeline. */

@@ -43,4 +43,18 @@ export interface ResolvedLink {
   bandwidth: Bandwidth;
   latencyMs: number;
   discipline: "fifo" | "shared";
+  /**
+   * The shared medium it is on: its bandwidth, latency and discipline are then the medium's (copied
+   * here), and one resource serves all the medium's links (link-resources.ts). Absent for a link of
+   * its own (so that scenarios without media hash as before).
+   */
+  medium?: string;
+  /** Radio of the link, for its per-bit energy (docs/energy.md); absent: not stated, no radio energy counted. */
+  technology?: LinkTechnology;
+  /** Per-bit energy override, nJ charged to the sender and to the receiver (absent: the technology's). */
+  energyPerBitNj?: { send: number; receive: number };
 }
+
+/** Link technologies with a default per-bit radio energy (metrics/radio-energy.ts). */
+export const LINK_TECHNOLOGIES = ["lte", "5g", "wifi", "wired"] as const;
+export type LinkTechnology = (typeof LINK_TECHNOLOGIES)[number];

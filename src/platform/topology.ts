@@ -1,5 +1,6 @@
 // Topology: the stations and links of a scenario, with name -> index look-ups done once at build
-// time. Resource numbering for observers: stations first (0..S-1), then links (S..S+L-1).
+// time. Resource numbering for observers: stations first (0..S-1), then link resources (S..):
+// each link of its own, and each shared medium once (link-resources.ts).
 import type { LinkView, StationView, TopologyView } from "./views.js";
 import type { ResolvedLink, ResolvedNode } from "./platform-spec.js";
 import type { DeviceProfile } from "../workload/devices.js";
@@ -7,6 +8,7 @@ import { getDevice } from "../workload/devices.js";
 import { ms } from "../core/time.js";
 import type { ResourceInfo } from "./observer.js";
 import { SplitsimError } from "../errors.js";
+import { linkResources, type LinkResource } from "./link-resources.js";
 
 /** What the topology is built from (a ResolvedScenario is one). */
 export interface TopologySpec {
@@ -21,6 +23,10 @@ export interface TopologySpec {
 export class Topology implements TopologyView {
   readonly stations: StationView[];
   readonly links: LinkView[];
+  /** What serves the links: one per link of its own, one per medium (observer resource S + k). */
+  readonly linkResources: readonly LinkResource[];
+  /** Per link index: its resource's index among linkResources. */
+  readonly resourceOfLink: Int32Array;
   private readonly byName = new Map<string, number>();
   private readonly origins: number[];
   /** Per station: whether its queue is limited (a full queue refuses work). */
@@ -40,7 +46,9 @@ export class Topology implements TopologyView {
       from: this.stationIndex(l.from),
       to: this.stationIndex(l.to),
       latencyNs: ms(l.latencyMs),
+      ...(l.medium === undefined ? {} : { medium: l.medium }),
     }));
+    ({ resources: this.linkResources, resourceOf: this.resourceOfLink } = linkResources(s.links));
     this.origins = s.sources.map((src) => this.stationIndex(src.at));
   }
 
@@ -56,11 +64,11 @@ export class Topology implements TopologyView {
     return this.origins[source]!;
   }
 
-  /** The observer's resource list: stations, then links. */
+  /** The observer's resource list: stations, then link resources (a medium is one resource). */
   resources(): ResourceInfo[] {
     return [
       ...this.stations.map((s, i): ResourceInfo => ({ id: s.name, kind: "station", servers: s.servers, canRefuse: this.limited[i]! })),
-      ...this.links.map((l): ResourceInfo => ({ id: l.name, kind: "link", servers: 1, canRefuse: false })),
+      ...this.linkResources.map((r): ResourceInfo => ({ id: r.name, kind: "link", servers: 1, canRefuse: false })),
     ];
   }
 }

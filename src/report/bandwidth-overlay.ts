@@ -4,6 +4,7 @@
 // trace of a different scenario. The traces are read as the run read them (its workload's offsets).
 import { ms } from "../core/time.js";
 import { SplitsimError } from "../errors.js";
+import { linkResources } from "../platform/link-resources.js";
 import { scenarioHash } from "../scenario/hash.js";
 import { generateWorkload } from "../scenario/generate-workload.js";
 import { loadScenario } from "../scenario/load.js";
@@ -32,7 +33,8 @@ export function bandwidthOverlay(scenarioFile: string, sets: readonly string[], 
   const workload = generateWorkload(s);
   const links = timelineLinks(s, workload, first.scheduler);
   const endMs = Math.max(...reports.map((r) => r.window.t1Ms));
-  return s.links.flatMap((l, i) => {
+  // Per link resource: a shared medium is drawn once, under its name.
+  return linkResources(s.links).resources.flatMap((r, i) => {
     const trace = links[i]!.trace;
     if (trace === null) return [];
     const tSec: number[] = [];
@@ -42,6 +44,6 @@ export function bandwidthOverlay(scenarioFile: string, sets: readonly string[], 
       tSec.push(tMs / 1000);
       mbps.push(trace.rate(ms(tMs)) / 125_000);
     }
-    return [{ link: l.name, tSec, mbps }];
+    return [{ link: r.name, tSec, mbps }];
   });
 }

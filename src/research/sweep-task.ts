@@ -26,8 +26,9 @@ export interface RunOutcome {
 
 /**
  * Loaded points by their --set values, so the seeds of one point read its trace files once. A
- * scenario depends on its seed beyond the `seed` field only through a gilbert-elliott trace without
- * a seed of its own (resolve-trace.ts), so only such a scenario is loaded again for another seed.
+ * scenario depends on its seed beyond the `seed` field only through a gilbert-elliott or rayleigh
+ * trace without a seed of its own (resolve-trace.ts), so only such a scenario is loaded again for
+ * another seed.
  */
 export class ScenarioCache {
   private readonly entries = new Map<string, ResolvedScenario>();
@@ -46,7 +47,8 @@ export class ScenarioCache {
 }
 
 function seedShapesTraces(s: ResolvedScenario): boolean {
-  return s.links.some((l) => l.bandwidth.kind === "trace" && l.bandwidth.source === "synthetic:gilbert-elliott");
+  const seeded = ["synthetic:gilbert-elliott", "synthetic:rayleigh"];
+  return s.links.some((l) => l.bandwidth.kind === "trace" && seeded.includes(l.bandwidth.source));
 }
 
 export async function runTask(task: SweepTask, cache: ScenarioCache): Promise<RunOutcome[]> {

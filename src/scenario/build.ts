@@ -7,11 +7,11 @@ import { combineObservers } from "../metrics/combine.js";
 import type { Observer } from "../platform/observer.js";
 import { traceFromSpec } from "../platform/bandwidth/from-spec.js";
 import { Executor } from "../platform/executor.js";
-import { Link } from "../platform/link.js";
+import { Link, type LinkLike } from "../platform/link.js";
 import { SharedLink } from "../platform/shared-link.js";
 import { Station } from "../platform/station.js";
 import { Topology } from "../platform/topology.js";
-import { createEstimator } from "../schedulers/estimators.js";
+import { createEstimator, type BandwidthEstimator } from "../schedulers/estimators.js";
 import type { Scheduler } from "../schedulers/scheduler.js";
 import { Model } from "../workload/model.js";
 import type { Request } from "../workload/request.js";
@@ -55,7 +55,7 @@ export function buildRun(
   const topology = new Topology({ ...s, nodes });
   const ctx = new RunContext({
     sim, topology, models, sources: s.sources, workload, headerBytes: s.wire.headerBytes, resultBytes: s.wire.resultBytes,
-    accuracy: s.accuracy, schedulerName, estimatorKind: estimator.kind,
+    accuracy: s.accuracy, slabs: s.slabTable, schedulerName, estimatorKind: estimator.kind,
   });
   const observer = combineObservers(observers);
 
@@ -83,14 +83,27 @@ export function buildRun(
     };
     ctx.stations.push(new Station(cfg, sim, observer, executor, policy));
   });
-  s.links.forEach((l, i) => {
-    const trace = traceFromSpec(l.bandwidth, workload.traceOffsetsNs[i]!);
+  // One server and one estimator per link resource: a link of its own, or a shared medium that
+  // serves all its links (they carry its bandwidth, latency and discipline). Schedulers and plans
+  // still address links; every link on a medium reaches the medium's server and estimator. A
+  // policy's pickTransfer on a medium is asked with the medium's first link.
+  const servers: LinkLike[] = [];
+  const estimators: BandwidthEstimator[] = [];
+  topology.linkResources.forEach((r, k) => {
+    const first = r.links[0]!;
+    const l = s.links[first]!;
+    const trace = traceFromSpec(l.bandwidth, workload.traceOffsetsNs[k]!);
     const est = createEstimator(estimator, trace);
-    ctx.estimators.push(est);
-    const cfg = { index: s.nodes.length + i, link: i, name: l.name, latencyNs: topology.links[i]!.latencyNs };
+    estimators.push(est);
+    const cfg = { index: s.nodes.length + k, link: first, name: r.name, latencyNs: topology.links[first]!.latencyNs };
     const LinkClass = l.discipline === "shared" ? SharedLink : Link;
-    ctx.links.push(new LinkClass(cfg, trace, sim, observer, executor, est, pickTransfer));
+    servers.push(new LinkClass(cfg, trace, sim, observer, executor, est, pickTransfer));
   });
+  for (let i = 0; i < s.links.length; i++) {
+    const k = topology.resourceOfLink[i]!;
+    ctx.links.push(servers[k]!);
+    ctx.estimators.push(estimators[k]!);
+  }
 
   const admit = admission(policyObject, schedulerName, ctx, executor, sim, observer);
   runner = new SourceRunner(sim, s.sources, workload, admit);

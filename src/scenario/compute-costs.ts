@@ -9,6 +9,7 @@ import { computeTimeNs } from "../workload/compute-model.js";
 import { memoryNeed } from "../workload/memory.js";
 import type { Model } from "../workload/model.js";
 import type { ComputeCost } from "../workload/plan.js";
+import type { SlabTable } from "../workload/slab-table.js";
 
 export class ComputeCosts {
   private readonly costs = new Map<string, ComputeCost>();
@@ -16,6 +17,8 @@ export class ComputeCosts {
   constructor(
     private readonly topology: TopologyView,
     private readonly schedulerName: string,
+    /** The scenario's measured slab times; they replace the roofline for the layers they measure. */
+    private readonly slabs: SlabTable | null = null,
   ) {}
 
   get(station: number, model: Model, layers: ArrayLike<number>, opts: CostOptions = {}): ComputeCost {
@@ -37,8 +40,15 @@ export class ComputeCosts {
     let macs = 0;
     for (let k = 0; k < list.length; k++) macs += (typeof shares === "number" ? shares : shares[k]!) * model.macs[list[k]!]!;
     const byBatch = new Float64Array(s.maxBatch + 1); // 0 = not computed yet
+    // Layers the slab table measures on this device are timed by it; the rest by the roofline.
+    const split = this.splitMeasured(model, list, shares, s.device.name, opts);
     const compute = (batch: number): Time => {
-      const t = (list.length > 0 ? computeTimeNs(model, list, s.device, batch, s.precision, shares) : 0) + fixedNs + extraNs * batch;
+      let t = fixedNs + extraNs * batch;
+      if (split === null) t += list.length > 0 ? computeTimeNs(model, list, s.device, batch, s.precision, shares) : 0;
+      else {
+        t += Math.max(0, Math.ceil(batch * split.ms * 1e6 * (1 - 1e-12)));
+        if (split.rest.length > 0) t += computeTimeNs(model, split.rest, s.device, batch, s.precision, split.restShares);
+      }
       if (batch < byBatch.length) byBatch[batch] = t;
       return t;
     };
@@ -55,6 +65,34 @@ export class ComputeCosts {
     };
     this.costs.set(key, cost);
     return cost;
+  }
+
+  /**
+   * The layers the slab table measures on this device (whole layers count as all their rows; a
+   * `fraction` share is not a row count, so it is never looked up), their ms at batch 1, and the
+   * other layers with their shares; null when the table measures none of them.
+   */
+  private splitMeasured(
+    model: Model, layers: Int32Array, shares: number | Float64Array, device: string, opts: CostOptions,
+  ): { ms: number; rest: number[]; restShares: number[] } | null {
+    if (this.slabs === null || opts.fraction !== undefined) return null;
+    let ms = 0;
+    let found = false;
+    const rest: number[] = [];
+    const restShares: number[] = [];
+    for (let k = 0; k < layers.length; k++) {
+      const shape = model.spec.layers[layers[k]!]!.outputShape;
+      const height = shape !== null && shape.length >= 3 ? shape[shape.length - 2]! : 1;
+      const t = this.slabs.ms(model.name, model.names[layers[k]!]!, device, opts.rows?.[k] ?? height);
+      if (t === null) {
+        rest.push(layers[k]!);
+        restShares.push(typeof shares === "number" ? shares : shares[k]!);
+      } else {
+        ms += t;
+        found = true;
+      }
+    }
+    return found ? { ms, rest, restShares } : null;
   }
 
   /** The share of each layer's roofline part: 1, one fraction, or rows over each layer's output height. */

@@ -2,6 +2,7 @@
 // draws, trace offsets), generated once and replayed for every scheduler. It turns the scenario into
 // the workload layer's own WorkloadSpec, so that layer never reads the scenario's types.
 import { sec } from "../core/time.js";
+import { linkResources } from "../platform/link-resources.js";
 import { createWorkload, type TraceOffset, type Workload } from "../workload/workload.js";
 import type { ResolvedLink, ResolvedScenario } from "./types.js";
 
@@ -11,7 +12,9 @@ export function generateWorkload(s: ResolvedScenario, seed = s.seed): Workload {
     sources: s.sources,
     noise: s.noise.compute,
     stationNames: s.nodes.map((n) => n.name),
-    links: s.links.map((l) => ({ name: l.name, offset: traceOffset(l) })),
+    // One offset per link resource: a shared medium reads its trace once (stream trace-offset/<medium>);
+    // without media these are the links themselves, in order.
+    links: linkResources(s.links).resources.map((r) => ({ name: r.name, offset: traceOffset(s.links[r.links[0]!]!) })),
   });
 }
 

@@ -32,22 +32,23 @@ export function applySets(raw: unknown, sets: readonly string[], problems: Probl
   return root;
 }
 
-/** A link's bandwidth comes from exactly one of these; the rest are options of a trace. */
+/** A link's (or a medium's) bandwidth comes from exactly one of these; the rest are options of a trace. */
 const SOURCES = ["bandwidthMbps", "bandwidthProfile", "trace"];
 const TRACE_ONLY = ["format", "binMs", "column", "scale", "minMbps", "offsetS", "loop"];
 
 /**
- * Setting a link's bandwidth source replaces the one the file gave, with its trace options (so
- * `--set links.up.bandwidthMbps=10` switches a traced link to a constant rate): `root` without them.
+ * Setting a link's (or a medium's) bandwidth source replaces the one the file gave, with its trace
+ * options (so `--set links.up.bandwidthMbps=10` switches a traced link to a constant rate): `root` without them.
  */
 function replacedSource(root: unknown, path: readonly string[], value: unknown): unknown {
-  if (path.length !== 3 || path[0] !== "links" || !SOURCES.includes(path[2]!) || value === null) return root;
-  const link = (root as { links?: Record<string, Record<string, unknown>> } | null)?.links?.[path[1]!];
+  const section = path[0];
+  if (path.length !== 3 || (section !== "links" && section !== "media") || !SOURCES.includes(path[2]!) || value === null) return root;
+  const link = (root as Record<string, Record<string, Record<string, unknown>> | undefined> | null)?.[section]?.[path[1]!];
   if (link === undefined || link === null || typeof link !== "object") return root;
   const drop = new Set([...SOURCES.filter((k) => k !== path[2]), ...(path[2] === "trace" ? [] : TRACE_ONLY.filter((k) => k !== "loop" || path[2] !== "bandwidthProfile"))]);
   const kept = Object.fromEntries(Object.entries(link).filter(([k]) => !drop.has(k)));
-  const r = root as { links: Record<string, unknown> };
-  return { ...r, links: { ...r.links, [path[1]!]: kept } };
+  const r = root as Record<string, Record<string, unknown>>;
+  return { ...r, [section]: { ...r[section], [path[1]!]: kept } };
 }
 
 /** Returns `obj` with `value` at `keys`, creating objects (or arrays for numeric keys) on the way. */

@@ -1,8 +1,8 @@
-// Validates a scenario section by section (and nodes and links entry by entry), so that one bad
+// Validates a scenario section by section (and nodes, links and media entry by entry), so that one bad
 // section does not hide the problems of the others: everything wrong is reported in one pass.
 import type { z } from "zod";
 import type { Problem } from "./problems.js";
-import { Link, Node, ScenarioFile, type ScenarioFileParsed } from "./schema.js";
+import { Link, Medium, Node, ScenarioFile, type ScenarioFileParsed } from "./schema.js";
 import { keysAt, suggestKey } from "./suggest.js";
 
 export interface SectionParse {
@@ -10,6 +10,10 @@ export interface SectionParse {
   file: ScenarioFileParsed;
   /** Names of nodes that exist but failed validation (links may still refer to them). */
   brokenNodes: Set<string>;
+  /** Names of links that failed validation (a medium may be unused only in appearance). */
+  brokenLinks: Set<string>;
+  /** Names of media that failed validation (links may still name them). */
+  brokenMedia: Set<string>;
   /** True when workload or sources failed, so source checks would only repeat the problem. */
   workloadBroken: boolean;
   /** True when the top-level model failed. */
@@ -35,7 +39,7 @@ export function parseSections(raw: unknown, problems: Problem[]): SectionParse |
   const failed = new Set<string>();
   const brokenNodes = new Set<string>();
   for (const key of Object.keys(shape) as Array<keyof Shape>) {
-    if (key === "nodes" || key === "links") continue;
+    if (key === "nodes" || key === "links" || key === "media") continue;
     const r = (shape[key] as z.ZodType).safeParse(obj[key], { reportInput: true });
     if (r.success) out[key] = r.data;
     else {
@@ -46,10 +50,15 @@ export function parseSections(raw: unknown, problems: Problem[]): SectionParse |
     }
   }
   out["nodes"] = entries(obj["nodes"], "nodes", Node, problems, brokenNodes, true);
-  out["links"] = entries(obj["links"], "links", Link, problems, new Set(), false) ?? {};
+  const brokenLinks = new Set<string>();
+  const brokenMedia = new Set<string>();
+  out["links"] = entries(obj["links"], "links", Link, problems, brokenLinks, false) ?? {};
+  out["media"] = entries(obj["media"], "media", Medium, problems, brokenMedia, false);
   return {
     file: out as ScenarioFileParsed,
     brokenNodes,
+    brokenLinks,
+    brokenMedia,
     workloadBroken: failed.has("workload") || failed.has("sources"),
     modelBroken: failed.has("model"),
   };

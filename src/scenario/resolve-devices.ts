@@ -4,12 +4,17 @@
 import { deviceFromSpec, deviceNames, getDevice, type DeviceProfile } from "../workload/devices.js";
 import type { Problem } from "./problems.js";
 
-export function resolveDevices(section: Readonly<Record<string, unknown>>, problems: Problem[]): Record<string, DeviceProfile> {
+export function resolveDevices(
+  section: Readonly<Record<string, unknown>>, problems: Problem[], nodes: Readonly<Record<string, { device: string }>> = {},
+): Record<string, DeviceProfile> {
   const out: Record<string, DeviceProfile> = {};
   for (const [name, raw] of Object.entries(section)) {
     const withName = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? { name, ...(raw as object) } : raw;
     const r = deviceFromSpec(withName);
-    if ("problems" in r) for (const p of r.problems) problems.push({ path: ["devices", name, ...p.path], message: p.message });
+    // A bad power figure also names the nodes whose energy it would have given.
+    const users = Object.keys(nodes).filter((n) => nodes[n]!.device === name);
+    const of = users.length === 0 ? "" : ` (device of node${users.length > 1 ? "s" : ""} ${users.join(", ")})`;
+    if ("problems" in r) for (const p of r.problems) problems.push({ path: ["devices", name, ...p.path], message: p.message + (p.path[0] === "power" ? of : "") });
     else out[name] = { ...r.device, name };
   }
   return out;

@@ -4,7 +4,9 @@
 import { deviceLookup, resolveDevices } from "./resolve-devices.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 import { resolveAccuracy } from "./resolve-accuracy.js";
+import { resolveSlabTable } from "./resolve-slab-table.js";
 import { resolveLink } from "./resolve-link.js";
+import { checkMediaUse, resolveMedia } from "./resolve-media.js";
 import { resolveModel } from "./resolve-model.js";
 import type { Problem, Reader } from "./problems.js";
 import type { SectionParse } from "./parse-sections.js";
@@ -21,7 +23,7 @@ export function resolveScenario(
   problems: Problem[],
 ): ResolvedScenario {
   const f = parsed.file;
-  const devices = resolveDevices(f.devices, problems);
+  const devices = resolveDevices(f.devices, problems, f.nodes);
   const lookup = deviceLookup(devices);
   const nodes: ResolvedNode[] = Object.entries(f.nodes).map(([name, n]) => {
     const device = lookup.get(n.device);
@@ -39,7 +41,9 @@ export function resolveScenario(
   }
   // Nodes that failed validation still exist for references, so their problems are not repeated.
   const nodeNames = new Set([...nodes.map((n) => n.name), ...parsed.brokenNodes]);
-  const links = Object.entries(f.links).map(([name, l]) => resolveLink(name, l, nodeNames, { seed: f.seed, read }, problems));
+  const media = resolveMedia(f.media, parsed.brokenMedia, { seed: f.seed, read }, problems);
+  const links = Object.entries(f.links).map(([name, l]) => resolveLink(name, l, nodeNames, { seed: f.seed, read }, problems, media));
+  checkMediaUse(media, { nodes: nodeNames, links, brokenLinks: parsed.brokenLinks }, problems);
 
   const models: Record<string, ModelSpec> = {};
   const modelName = (ref: unknown, path: Array<string | number>): string | null => {
@@ -116,6 +120,8 @@ export function resolveScenario(
     schedulers,
     options,
     accuracy: resolveAccuracy(f.accuracy, models, read, problems),
+    // Absent unless given, so that a scenario without one hashes as it always did.
+    ...(f.slabTable === undefined ? {} : { slabTable: resolveSlabTable(f.slabTable, models, devices, read, problems) }),
     devices,
     // Absent unless given, so that a scenario without them hashes as it always did.
     ...(f.metrics === undefined ? {} : { metrics: resolveMetrics(f.metrics) }),

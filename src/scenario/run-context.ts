@@ -12,6 +12,7 @@ import type { Topology } from "../platform/topology.js";
 import type { CostOptions, SchedulerContext, SourceView } from "../schedulers/context.js";
 import type { BandwidthEstimator, EstimatorSpec } from "../schedulers/estimators.js";
 import { lookupLossPct, type AccuracyTable } from "../workload/accuracy.js";
+import { SlabTable, type SlabRow } from "../workload/slab-table.js";
 import type { Model } from "../workload/model.js";
 import type { ComputeCost, Plan } from "../workload/plan.js";
 import { tensorBytes } from "../workload/quantization.js";
@@ -30,6 +31,8 @@ export interface RunContextParts {
   headerBytes: number;
   resultBytes: number | null;
   accuracy: Readonly<Record<string, AccuracyTable>>;
+  /** The scenario's measured slab times (empty: none). */
+  slabs?: readonly SlabRow[] | undefined;
   schedulerName: string;
   /** Which estimator the scheduler plans with (its own option, else the scenario's). */
   estimatorKind: EstimatorSpec["kind"];
@@ -53,7 +56,7 @@ export class RunContext implements SchedulerContext {
     this.headerBytes = p.headerBytes;
     this.sourceCount = p.sources.length;
     this.estimatorKind = p.estimatorKind;
-    this.costs = new ComputeCosts(p.topology, p.schedulerName);
+    this.costs = new ComputeCosts(p.topology, p.schedulerName, p.slabs !== undefined && p.slabs.length > 0 ? new SlabTable(p.slabs) : null);
     this.sourceViews = p.sources.map((src, index) => ({
       index,
       origin: p.topology.originOf(index),

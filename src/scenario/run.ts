@@ -5,6 +5,7 @@ import { isSplitsimError, SplitsimError } from "../errors.js";
 import { Collector } from "../metrics/collector.js";
 import { combineObservers } from "../metrics/combine.js";
 import { InvariantChecker } from "../metrics/invariants.js";
+import { linkResources } from "../platform/link-resources.js";
 import type { Observer } from "../platform/observer.js";
 import type { RunReport } from "../metrics/report.js";
 import type { Request } from "../workload/request.js";
@@ -12,6 +13,7 @@ import type { Workload } from "../workload/workload.js";
 import { estimatorLabel } from "../schedulers/estimators.js";
 import type { Scheduler } from "../schedulers/scheduler.js";
 import { buildRun } from "./build.js";
+import { energySpec } from "./energy-spec.js";
 import { generateWorkload } from "./generate-workload.js";
 import { scenarioHash } from "./hash.js";
 import { BUILTIN_SCHEDULERS, type SchedulerSource } from "./scheduler-source.js";
@@ -44,11 +46,14 @@ export interface RunOptions {
   check?: boolean;
 }
 
-/** The offset (s, to the ns) at which each traced link read its trace: random offsets differ per seed. */
+/**
+ * The offset (s, to the ns) at which each traced link (or shared medium, under its name) read its
+ * trace: random offsets differ per seed.
+ */
 function traceOffsets(s: ResolvedScenario, workload: Workload): { traceOffsetS?: Record<string, number> } {
   const out: Record<string, number> = {};
-  s.links.forEach((l, i) => {
-    if (l.bandwidth.kind === "trace") out[l.name] = Number((workload.traceOffsetsNs[i]! / 1e9).toFixed(9));
+  linkResources(s.links).resources.forEach((r, k) => {
+    if (s.links[r.links[0]!]!.bandwidth.kind === "trace") out[r.name] = Number((workload.traceOffsetsNs[k]! / 1e9).toFixed(9));
   });
   return Object.keys(out).length === 0 ? {} : { traceOffsetS: out };
 }
@@ -67,6 +72,7 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
     ...(s.metrics?.deadlinesMs === undefined ? {} : { deadlinesMs: s.metrics.deadlinesMs }),
     ...(s.metrics?.binMs === undefined ? {} : { binMs: s.metrics.binMs }),
     sources: s.sources.length,
+    energy: energySpec(s),
   });
   const observers = [collector, ...collector.companions(), ...(opts.observers ?? [])];
   // The checker sees each event first (a broken one fails as a violation before anything reads it)

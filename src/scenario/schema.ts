@@ -1,10 +1,12 @@
 // The scenario file format as zod schemas (DESIGN §7). Shapes and value ranges only; references
 // between sections, files and models are checked by resolve.ts. Units are in the key names.
 import { z } from "zod";
+import { LINK_TECHNOLOGIES } from "../platform/platform-spec.js";
 
 const positive = z.number().positive({ error: "must be > 0" });
 const nonNegative = z.number().nonnegative({ error: "must be >= 0" });
 const count = z.number().int({ error: "must be a whole number" }).min(1, { error: "must be >= 1" });
+const nanojoules = z.number().nonnegative({ error: (i) => `must be nJ per bit >= 0, got ${JSON.stringify(i.input)}` });
 
 export const Arrivals = z.discriminatedUnion(
   "kind",
@@ -60,8 +62,18 @@ export const SyntheticTrace = z.discriminatedUnion(
       durationS: positive,
       seed: z.number().int().nonnegative().optional(),
     }),
+    // One of bandwidthMhz and meanMbps, and the SNR range, are checked with the trace (rayleigh.ts).
+    z.strictObject({
+      kind: z.literal("rayleigh"),
+      bandwidthMhz: positive.optional(),
+      meanMbps: positive.optional(),
+      snrDb: z.number(),
+      coherenceMs: positive,
+      durationS: positive,
+      seed: z.number().int().nonnegative().optional(),
+    }),
   ],
-  { error: "kind must be one of constant, steps, gilbert-elliott" },
+  { error: "kind must be one of constant, steps, gilbert-elliott, rayleigh" },
 );
 
 export const TRACE_FORMAT_NAMES = ["auto", "mahimahi", "time-value", "oboe", "ucc", "csv"] as const;
@@ -80,8 +92,28 @@ export const Link = z.strictObject({
   minMbps: nonNegative.optional(),
   loop: z.boolean().optional(),
   periodS: positive.optional(),
-  latencyMs: nonNegative.default(0),
-  discipline: z.enum(["fifo", "shared"], { error: "must be fifo (one transfer at a time) or shared (processor sharing)" }).default("fifo"),
+  // No zod defaults for these two: a link on a medium must not give them, so resolve-link.ts needs
+  // to see whether they were written (it fills in 0 and fifo for a link of its own).
+  latencyMs: nonNegative.optional().meta({ description: "one-way propagation delay, ms (default 0; a link on a medium takes the medium's)" }),
+  discipline: z.enum(["fifo", "shared"], { error: "must be fifo (one transfer at a time) or shared (processor sharing)" }).optional()
+    .meta({ description: "fifo (default) or shared; a link on a medium takes the medium's" }),
+  medium: z.string().min(1).optional().meta({ description: "a name under media: the link is served by that shared channel, with its bandwidth, latency and discipline" }),
+  // Radio energy (docs/energy.md); the messages name the value given, so a typo is found at once.
+  technology: z.enum(LINK_TECHNOLOGIES, { error: (i) => `must be one of ${LINK_TECHNOLOGIES.join(", ")}, got ${JSON.stringify(i.input)}` }).optional()
+    .meta({ description: "lte | 5g | wifi | wired: the radio, for its default per-bit energy (absent: no radio energy counted)" }),
+  energyPerBitNj: z.union([nanojoules, z.strictObject({ send: nanojoules, receive: nanojoules })], {
+    error: (i) => `must be nJ per bit >= 0, or { send, receive }, got ${JSON.stringify(i.input)}`,
+  }).optional().meta({ description: "per-bit radio energy, nJ: one number for sender and receiver, or { send, receive }; overrides the technology's" }),
+});
+
+/** A shared channel (`media`): a link's bandwidth source, latency and discipline, served once for all links on it. */
+export const Medium = Link.pick({
+  bandwidthMbps: true, bandwidthProfile: true, trace: true, format: true, binMs: true, column: true, scale: true, offsetS: true,
+  minMbps: true, loop: true, periodS: true,
+}).extend({
+  latencyMs: nonNegative.optional().meta({ description: "one-way propagation delay of every transfer on it, ms (default 0)" }),
+  discipline: z.enum(["fifo", "shared"], { error: "must be fifo (one transfer at a time over all its links) or shared (processor sharing over all its links)" }).optional()
+    .meta({ description: "fifo (default): one transfer at a time over all its links; shared: processor sharing over all its links" }),
 });
 
 const unit = z.number().min(0, { error: "must be in [0, 1]" }).max(1, { error: "must be in [0, 1]" });
@@ -156,6 +188,7 @@ const Device = z.looseObject({
   nativePrecisions: deviceField("precisions with their own hardware path (default: all three)"),
   memoryBytes: deviceField("memory capacity, bytes (absent: no memory limit); docs/memory.md"),
   usableMemoryFraction: deviceField("share of memoryBytes inference may use, in (0, 1] (default per class: end 0.5, edge 0.5, cloud 0.9)"),
+  power: deviceField("{ idleW, busyW } board power in W; busyW a number or { fp32, fp16, int8 } (absent: energy not counted); docs/energy.md"),
   description: deviceField("free text"),
 });
 
@@ -165,6 +198,8 @@ export const ScenarioFile = z.strictObject({
   model: ModelRef.optional(),
   nodes: z.record(z.string(), Node),
   links: z.record(z.string(), Link).default({}),
+  /** Shared channels by name; links join one with `medium: <name>`. */
+  media: z.record(z.string(), Medium).default({}),
   workload: Workload.optional(),
   sources: z.array(Source).min(1).optional(),
   warmupRequests: z.number().int().nonnegative().optional(),
@@ -200,6 +235,8 @@ export const ScenarioFile = z.strictObject({
     .optional(),
   /** Model name -> accuracy-loss table (a JSON file path or the table inline). */
   accuracy: z.record(z.string(), z.union([z.string().min(1), z.record(z.string(), z.unknown())])).default({}),
+  /** Measured slab times (CSV: model, layer, device, rows, ms), relative to the scenario; docs/scenario.md. */
+  slabTable: z.string().min(1).optional(),
   sweep: Sweep.optional(),
 });
 

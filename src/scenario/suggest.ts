@@ -1,7 +1,7 @@
 // "Did you mean" for unknown keys: the accepted keys at a path (read from the schemas' shapes)
 // and the closest one within two edits.
 import { closestName } from "../closest-name.js";
-import { Arrivals, Content, Link, Node, ScenarioFile, Source, SyntheticTrace, Workload } from "./schema.js";
+import { Arrivals, Content, Link, Medium, Node, ScenarioFile, Source, SyntheticTrace, Workload } from "./schema.js";
 
 const ARRIVAL_KEYS = [...new Set(Arrivals.options.flatMap((o) => Object.keys(o.shape)))];
 const SYNTHETIC_KEYS = [...new Set(SyntheticTrace.options.flatMap((o) => Object.keys(o.shape)))];
@@ -17,6 +17,8 @@ export function keysAt(path: ReadonlyArray<string | number>): string[] {
   if (a === "nodes" && path.length === 2) return Object.keys(Node.shape);
   if (a === "links" && path.length === 2) return Object.keys(Link.shape);
   if (a === "links" && path.length === 3 && c === "trace") return SYNTHETIC_KEYS;
+  if (a === "media" && path.length === 2) return Object.keys(Medium.shape);
+  if (a === "media" && path.length === 3 && c === "trace") return SYNTHETIC_KEYS;
   if (a === "workload" && path.length === 1) return Object.keys(Workload.shape);
   if (a === "sources" && path.length === 2 && c === undefined) return Object.keys(Source.shape);
   if (a === "noise") return path.length === 1 ? ["compute"] : ["kind", "cv"];

@@ -1,6 +1,7 @@
 // The resolved scenario: what a validated file becomes once every default is filled in.
 // Units are in the names; everything here is plain JSON data (hashable, printable).
 import type { AccuracyTable } from "../workload/accuracy.js";
+import type { SlabRow } from "../workload/slab-table.js";
 import type { DeviceProfile } from "../workload/devices.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 import type { ResolvedLink, ResolvedNode } from "../platform/platform-spec.js";
@@ -33,6 +34,8 @@ export interface ResolvedScenario {
   devices: Record<string, DeviceProfile>;
   /** Measured accuracy-loss tables by model name (models without one use the default curve). */
   accuracy: Record<string, AccuracyTable>;
+  /** Measured slab times (`slabTable`), replacing the roofline for the layers they measure; absent when not given. */
+  slabTable?: SlabRow[];
   /** Extra report figures; absent when the file asks for none (so older scenarios hash as before). */
   metrics?: ResolvedMetrics;
   /**

@@ -38,7 +38,18 @@ export interface DeviceProfile {
   usableMemoryFraction?: number;
   /** Precisions with their own hardware path; absent means all three. */
   nativePrecisions?: Precision[];
+  /**
+   * Board power, W, for the energy figures (docs/energy.md): idle (nothing running) and busy (running
+   * inference) per precision. Absent (a user device that gives none): its energy is not counted.
+   */
+  power?: DevicePower;
   description: string;
+}
+
+/** Idle power and busy power per precision, W (device-power.ts has the built-in figures and their sources). */
+export interface DevicePower {
+  idleW: number;
+  busyW: { fp32: number; fp16: number; int8: number };
 }
 
 /**

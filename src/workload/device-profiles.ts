@@ -2,6 +2,7 @@
 // ([V] read in source, [S] secondary, [D] derived, [U] unverified, [A] our assumption). Efficiency
 // and overhead: fitted to §4 in docs/compute-model.md, or set by analogy where nothing was measured.
 import { USABLE_MEMORY_FRACTION as USABLE, type DeviceProfile } from "./device-profile.js";
+import { DEVICE_POWER } from "./device-power.js";
 
 // Memory capacities: DRAM is sized in powers of two, so a vendor's "4 GB" is 4 GiB. The usable share
 // is the class default of device-profile.ts [A] (docs/memory.md says why).
@@ -40,6 +41,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     memoryBytes: 4 * GiB, // [S] the 4 GB Pi 4 B, the board of the calibration rows (reference §4.4: realtime_rpi.rst, "Raspberry Pi 4 Model B 4 GB"); LPDDR4 shared with the CPU (1/2/4/8 GB boards exist)
     usableMemoryFraction: USABLE.end,
     nativePrecisions: ["fp32", "int8"],
+    power: DEVICE_POWER["raspberry-pi-4"]!, // idle and busy W, sources in device-power.ts
     description: "Raspberry Pi 4 B, 4× Cortex-A72 at 1.5 GHz, PyTorch CPU (4 threads)",
   },
   "raspberry-pi-5": {
@@ -59,6 +61,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     layerOverheadMs: PI4.overheadMs * (1.5 / 2.4), // [A] Pi 4 dispatch cost scaled by the CPU clock
     memoryBytes: 8 * GiB, // [U] the 8 GB Pi 5 (the zoo names no board; 4 and 8 GB at launch, 2 and 16 GB later), LPDDR4X shared with the CPU
     usableMemoryFraction: USABLE.end,
+    power: DEVICE_POWER["raspberry-pi-5"]!, // idle and busy W, sources in device-power.ts
     description: "Raspberry Pi 5, 4× Cortex-A76 at 2.4 GHz, PyTorch CPU (4 threads)",
   },
   "phone-a16": {
@@ -78,6 +81,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     layerOverheadMs: gpuOverheadMs(51.2e9),
     memoryBytes: 6 * GiB, // [U] 6 GB LPDDR5 of the iPhone 14 Pro (Apple publishes no RAM size; spec-site figure), shared by the SoC
     usableMemoryFraction: USABLE.end,
+    power: DEVICE_POWER["phone-a16"]!, // idle and busy W, sources in device-power.ts
     description: "Phone with an Apple A16 Bionic (GPU for FP32, Neural Engine for FP16/INT8), Core ML-like",
   },
   "jetson-nano": {
@@ -95,6 +99,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     memoryBytes: 4 * GiB, // [S] 4 GB LPDDR4, 64-bit, shared by CPU and GPU (reference §3.3: cfanz.cn copy of a Fastvideo note)
     usableMemoryFraction: USABLE.edge,
     nativePrecisions: ["fp32", "fp16"],
+    power: DEVICE_POWER["jetson-nano"]!, // idle and busy W, sources in device-power.ts
     description: "NVIDIA Jetson Nano 4 GB, 128-core Maxwell GPU at 921.6 MHz, TensorRT",
   },
   "jetson-xavier-nx": {
@@ -112,6 +117,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     layerOverheadMs: gpuOverheadMs(51.2e9),
     memoryBytes: 8 * GiB, // [U] 8 GB LPDDR4x module (reference §3.3; a 16 GB module exists), shared by CPU and GPU
     usableMemoryFraction: USABLE.edge,
+    power: DEVICE_POWER["jetson-xavier-nx"]!, // idle and busy W, sources in device-power.ts
     description: "NVIDIA Jetson Xavier NX 8 GB, 384-core Volta GPU with 48 Tensor Cores, TensorRT",
   },
   "jetson-agx-xavier": {
@@ -128,6 +134,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     layerOverheadMs: XAVIER.overheadMs,
     memoryBytes: 32 * GiB, // [S] 32 GB LPDDR4x, shared (reference §3.3: gist quoting NVIDIA "32GB 256-Bit LPDDR4x")
     usableMemoryFraction: USABLE.edge,
+    power: DEVICE_POWER["jetson-agx-xavier"]!, // idle and busy W, sources in device-power.ts
     description: "NVIDIA Jetson AGX Xavier 32 GB, 512-core Volta GPU with 64 Tensor Cores, TensorRT",
   },
   "jetson-agx-orin": {
@@ -145,6 +152,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     layerOverheadMs: gpuOverheadMs(204.8e9),
     memoryBytes: 64 * GiB, // [S] the 64 GB module, full chip (reference §3.3; apache/tvm PR #16231: 32 GB and 64 GB modules), shared
     usableMemoryFraction: USABLE.edge,
+    power: DEVICE_POWER["jetson-agx-orin"]!, // idle and busy W, sources in device-power.ts
     description: "NVIDIA Jetson AGX Orin 64 GB (full chip), 2048-core Ampere GPU with 64 Tensor Cores, TensorRT",
   },
   t4: {
@@ -161,6 +169,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     layerOverheadMs: gpuOverheadMs(320e9),
     memoryBytes: 16 * GiB, // [S] 16 GB GDDR6 (reference §3.4: sysrqmts.com T4 page, heise.de)
     usableMemoryFraction: USABLE.cloud,
+    power: DEVICE_POWER["t4"]!, // idle and busy W, sources in device-power.ts
     description: "NVIDIA Tesla T4 16 GB (Turing, 70 W), TensorRT",
   },
   v100: {
@@ -180,6 +189,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     memoryBytes: 16 * GiB, // [U] 16 GB HBM2, the launch V100 PCIe (reference §3.4 gives no capacity for the PCIe card; a 32 GB one exists)
     usableMemoryFraction: USABLE.cloud,
     nativePrecisions: ["fp32", "fp16"],
+    power: DEVICE_POWER["v100"]!, // idle and busy W, sources in device-power.ts
     description: "NVIDIA Tesla V100 PCIe 16/32 GB (Volta), TensorRT",
   },
   a100: {
@@ -196,6 +206,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     layerOverheadMs: gpuOverheadMs(1555e9),
     memoryBytes: 40 * GiB, // [S] 40 GB HBM2, the SXM4 card whose 1,555 GB/s is used above (reference §3.4: glennklockwood.com A100, from NVIDIA's datasheet)
     usableMemoryFraction: USABLE.cloud,
+    power: DEVICE_POWER["a100"]!, // idle and busy W, sources in device-power.ts
     description: "NVIDIA A100 SXM4 40 GB (Ampere), TensorRT",
   },
   h100: {
@@ -212,6 +223,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
     layerOverheadMs: gpuOverheadMs(3350e9),
     memoryBytes: 80 * GiB, // [S] 80 GB HBM3, H100 SXM5 (reference §3.4: archive-lib.hpctech.co.jp, glennklockwood.com H100)
     usableMemoryFraction: USABLE.cloud,
+    power: DEVICE_POWER["h100"]!, // idle and busy W, sources in device-power.ts
     description: "NVIDIA H100 SXM5 80 GB (Hopper), TensorRT",
   },
 };

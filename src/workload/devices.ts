@@ -2,8 +2,8 @@
 // accessors, and a plain validator so that a scenario can define a device inline with the same fields.
 import { DEVICE_PROFILES } from "./device-profiles.js";
 
-export { PRECISIONS, USABLE_MEMORY_FRACTION, type DeviceClass, type DeviceProfile, type Precision } from "./device-profile.js";
-import { CLASSES, PRECISIONS, type DeviceClass, type DeviceProfile, type Precision } from "./device-profile.js";
+export { PRECISIONS, USABLE_MEMORY_FRACTION, type DeviceClass, type DeviceProfile, type DevicePower, type Precision } from "./device-profile.js";
+import { CLASSES, PRECISIONS, type DeviceClass, type DevicePower, type DeviceProfile, type Precision } from "./device-profile.js";
 
 /** Efficiency upper bound accepted by the validator: Winograd F(4×4,3×3) saves at most 4× multiplies. */
 export const MAX_EFFICIENCY = 4;
@@ -28,6 +28,7 @@ function copyDevice(d: DeviceProfile): DeviceProfile {
   const out: DeviceProfile = { ...d, peakFlops: { ...d.peakFlops } };
   if (d.efficiencyByPrecision) out.efficiencyByPrecision = { ...d.efficiencyByPrecision };
   if (d.nativePrecisions) out.nativePrecisions = [...d.nativePrecisions];
+  if (d.power) out.power = { idleW: d.power.idleW, busyW: { ...d.power.busyW } };
   return out;
 }
 
@@ -38,7 +39,7 @@ export interface DeviceProblem {
 
 const FIELDS = new Set([
   "name", "class", "peakFlops", "efficiency", "efficiencyByPrecision", "memBytesPerSec", "layerOverheadMs",
-  "nativePrecisions", "description", "memoryBytes", "usableMemoryFraction",
+  "nativePrecisions", "description", "memoryBytes", "usableMemoryFraction", "power",
 ]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -109,6 +110,8 @@ export function deviceFromSpec(raw: unknown): { device: DeviceProfile } | { prob
   const memoryBytes = raw["memoryBytes"] === undefined ? undefined : positive(["memoryBytes"], raw["memoryBytes"]);
   const usableMemoryFraction = raw["usableMemoryFraction"] === undefined ? undefined : positive(["usableMemoryFraction"], raw["usableMemoryFraction"], 1);
 
+  const power = raw["power"] === undefined ? undefined : powerFromSpec(raw["power"], bad);
+
   const description = raw["description"] ?? "";
   if (typeof description !== "string") bad(["description"], "must be a string");
   if (problems.length > 0) return { problems };
@@ -121,5 +124,38 @@ export function deviceFromSpec(raw: unknown): { device: DeviceProfile } | { prob
   if (native) device.nativePrecisions = native;
   if (memoryBytes !== undefined) device.memoryBytes = memoryBytes;
   if (usableMemoryFraction !== undefined) device.usableMemoryFraction = usableMemoryFraction;
+  if (power !== undefined) device.power = power;
   return { device };
+}
+
+/**
+ * `power: { idleW, busyW }` (docs/energy.md): watts >= 0; busyW is one number for every precision,
+ * or { fp32, fp16?, int8? } where a missing precision takes the fp32 figure (no source gives one).
+ */
+function powerFromSpec(raw: unknown, bad: (path: (string | number)[], message: string) => void): DevicePower | undefined {
+  if (!isRecord(raw)) {
+    bad(["power"], "must be an object { idleW, busyW } in W (busyW: a number or { fp32, fp16, int8 })");
+    return undefined;
+  }
+  let ok = true;
+  const watts = (path: (string | number)[], v: unknown): number => {
+    if (typeof v === "number" && Number.isFinite(v) && v >= 0) return v;
+    bad(path, v === undefined ? "is required (a power in W >= 0)" : `must be a power in W >= 0, got ${JSON.stringify(v)}`);
+    ok = false;
+    return Number.NaN;
+  };
+  for (const key of Object.keys(raw)) if (key !== "idleW" && key !== "busyW") bad(["power", key], "unknown field (known: idleW, busyW)");
+  const idleW = watts(["power", "idleW"], raw["idleW"]);
+  const rawBusy = raw["busyW"];
+  let busyW = { fp32: Number.NaN, fp16: Number.NaN, int8: Number.NaN };
+  if (isRecord(rawBusy)) {
+    for (const key of Object.keys(rawBusy)) if (!isPrecision(key)) bad(["power", "busyW", key], "unknown precision (fp32, fp16, int8)");
+    const fp32 = watts(["power", "busyW", "fp32"], rawBusy["fp32"]);
+    const other = (p: "fp16" | "int8"): number => (rawBusy[p] === undefined ? fp32 : watts(["power", "busyW", p], rawBusy[p]));
+    busyW = { fp32, fp16: other("fp16"), int8: other("int8") };
+  } else {
+    const w = watts(["power", "busyW"], rawBusy);
+    busyW = { fp32: w, fp16: w, int8: w };
+  }
+  return ok ? { idleW, busyW } : undefined;
 }

@@ -16,9 +16,9 @@ import type { RequestOutcome } from "./outcome.js";
 import type { Plan } from "./plan.js";
 import type { RowPool } from "./row-pool.js";
 
-/** Doubles per request row, and where each time sits in it. */
-export const REQUEST_ROW_WIDTH = 6;
-const [ARRIVAL, DEADLINE, COMPLETION, QUEUEING, COMPUTE, TRANSFER] = [0, 1, 2, 3, 4, 5] as const;
+/** Doubles per request row, and where each time sits in it (then the end-device energy, metrics/energy-meter.ts). */
+export const REQUEST_ROW_WIDTH = 8;
+const [ARRIVAL, DEADLINE, COMPLETION, QUEUEING, COMPUTE, TRANSFER, DEVICE_COMPUTE_J, DEVICE_RADIO_J] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 
 /** What a released, unfrozen request points at instead of the shared chunk (reads fail on `at` < 0). */
 const RELEASED = new Float64Array(0);
@@ -75,6 +75,8 @@ export class Request {
     t[at + QUEUEING] = 0;
     t[at + COMPUTE] = 0;
     t[at + TRANSFER] = 0;
+    t[at + DEVICE_COMPUTE_J] = 0;
+    t[at + DEVICE_RADIO_J] = 0;
   }
 
   get arrival(): Time { return this.at >= 0 ? this.times[this.at + ARRIVAL]! : released(this.id); }
@@ -99,6 +101,23 @@ export class Request {
     t[at + QUEUEING] = t[at + QUEUEING]! + queueingNs;
     t[at + COMPUTE] = t[at + COMPUTE]! + computeNs;
     t[at + TRANSFER] = t[at + TRANSFER]! + transferNs;
+  }
+
+  /**
+   * Energy spent for this request on its end device (its source's node), J: its compute steps there and
+   * the radio energy of what that node sent and received for it. Written by the energy meter (metrics).
+   */
+  get deviceComputeJ(): number { return this.at >= 0 ? this.times[this.at + DEVICE_COMPUTE_J]! : released(this.id); }
+  get deviceRadioJ(): number { return this.at >= 0 ? this.times[this.at + DEVICE_RADIO_J]! : released(this.id); }
+  get deviceEnergyJ(): number { return this.deviceComputeJ + this.deviceRadioJ; }
+
+  /** Adds end-device energy (J): one call per step, on the hot path. */
+  addDeviceEnergy(computeJ: number, radioJ: number): void {
+    const at = this.at;
+    if (at < 0) released(this.id);
+    const t = this.times;
+    t[at + DEVICE_COMPUTE_J] = t[at + DEVICE_COMPUTE_J]! + computeJ;
+    t[at + DEVICE_RADIO_J] = t[at + DEVICE_RADIO_J]! + radioJ;
   }
 
   /** The cut the plan chose ("" when not admitted). */
@@ -160,6 +179,7 @@ export class Request {
       deadline: this.deadline, completion: this.completion, dropped: this.dropped, dropReason: this.dropReason,
       queueingNs: this.queueingNs, computeNs: this.computeNs, transferNs: this.transferNs, cut: this.cut, bits: this.bits,
       bytesSent: this.bytesSent, accuracyLossPct: this.accuracyLossPct, content: this.content, outcome: this.outcome,
+      deviceComputeJ: this.deviceComputeJ, deviceRadioJ: this.deviceRadioJ,
     };
   }
 

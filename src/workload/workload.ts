@@ -16,7 +16,10 @@ export interface WorkloadSpec {
   noise: ComputeNoise;
   /** Station names, in index order: noise streams are named after them. */
   stationNames: readonly string[];
-  /** Per link, in index order: its name (the offset's stream is named after it) and its offset rule. */
+  /**
+   * Per link resource (a link of its own, or a shared medium, in the platform's order): its name
+   * (the offset's stream is named after it) and its offset rule.
+   */
   links: ReadonlyArray<{ name: string; offset: TraceOffset }>;
 }
 
@@ -62,7 +65,7 @@ export interface Workload {
   sources: SourceWorkload[];
   /** Multiplicative compute-noise factors, or null without noise. */
   noise: NoiseTable | null;
-  /** Per link: where simulation time 0 reads its trace, ns (0 for constant links and profiles). */
+  /** Per link resource (WorkloadSpec.links): where simulation time 0 reads its trace, ns (0 for constant links and profiles). */
   traceOffsetsNs: Float64Array;
 }
 

@@ -5,7 +5,7 @@ import { makePlan } from "../../src/workload/plan.js";
 import { newRequest, type Request } from "../../src/workload/request.js";
 import { play, stations } from "./replay.js";
 
-const HEADER = "id,source,model,arrivalMs,completionMs,latencyMs,queueingMs,computeMs,transferMs,cut,bits,bytes,accuracyLossPct,deadlineMet,dropped,dropReason,warmup\n";
+const HEADER = "id,source,model,arrivalMs,completionMs,latencyMs,queueingMs,computeMs,transferMs,cut,bits,bytes,accuracyLossPct,deviceEnergyJ,deadlineMet,dropped,dropReason,warmup\n";
 
 function twoRequests(): Request[] {
   const a = newRequest(0, 0, 0, "vgg16", 1, 5_000_000);
@@ -21,8 +21,8 @@ describe("requestsCsv", () => {
   it("writes one row per request in id order, times in ms with six decimals, empty cells for a drop", () => {
     expect(requestsCsv(twoRequests())).toBe(
       HEADER +
-        "0,0,vgg16,0.000001,2.500001,2.500000,0.001000,2.000000,0.499000,pool5,8,25104,0,true,false,,false\n" +
-        "1,1,vgg16,3.000000,,,0.000000,0.000000,0.000000,,0,0,0,false,true,queue full at 'cloud',false\n",
+        "0,0,vgg16,0.000001,2.500001,2.500000,0.001000,2.000000,0.499000,pool5,8,25104,0,0,true,false,,false\n" +
+        "1,1,vgg16,3.000000,,,0.000000,0.000000,0.000000,,0,0,0,0,false,true,queue full at 'cloud',false\n",
     );
   });
 
@@ -39,7 +39,7 @@ describe("requestsCsv", () => {
   it("leaves deadlineMet empty for a request without a deadline", () => {
     const r = newRequest(0, 0, 0, "m", 0, -1);
     r.completion = 1_000_000;
-    expect(requestsCsv([r]).split("\n")[1]).toBe("0,0,m,0.000000,1.000000,1.000000,0.000000,0.000000,0.000000,,0,0,0,,false,,false");
+    expect(requestsCsv([r]).split("\n")[1]).toBe("0,0,m,0.000000,1.000000,1.000000,0.000000,0.000000,0.000000,,0,0,0,0,,false,,false");
   });
 
   it("adds a content column with each request's label name when the sources have content", () => {

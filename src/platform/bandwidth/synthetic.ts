@@ -1,14 +1,16 @@
 // Synthetic bandwidth traces for tests and what-if studies: constant, steps, and a two-state
-// Gilbert–Elliott Markov chain (good/bad rates, exponential sojourns), seeded so that the same
-// parameters and seed give the same trace.
+// Gilbert–Elliott Markov chain (good/bad rates, exponential sojourns), and Rayleigh block fading
+// (rayleigh.ts), seeded so that the same parameters and seed give the same trace.
 import { createStream } from "../../core/random.js";
 import { sec } from "../../core/time.js";
+import { rayleigh, rayleighBlocks, rayleighProblems, type RayleighSpec } from "./rayleigh.js";
 import type { TraceData } from "./trace-data.js";
 
 export type SyntheticSpec =
   | { kind: "constant"; mbps: number; durationS: number }
   | { kind: "steps"; stepS: number; mbps: number[] }
-  | { kind: "gilbert-elliott"; goodMbps: number; badMbps: number; meanGoodS: number; meanBadS: number; durationS: number; seed: number };
+  | { kind: "gilbert-elliott"; goodMbps: number; badMbps: number; meanGoodS: number; meanBadS: number; durationS: number; seed: number }
+  | RayleighSpec;
 
 const MBPS = 1e6;
 
@@ -19,7 +21,8 @@ export const MAX_SYNTHETIC_SEGMENTS = 10_000_000;
 /**
  * What would make a synthetic trace meaningless or unbuildable, as [field, message] pairs: a
  * duration or step that is not > 0 or is too long, a Gilbert–Elliott chain whose mean sojourns would
- * need more than MAX_SYNTHETIC_SEGMENTS segments (each sojourn lasts at least 1 ms).
+ * need more than MAX_SYNTHETIC_SEGMENTS segments (each sojourn lasts at least 1 ms), a Rayleigh
+ * trace with more blocks than that or a bad field of its own (rayleighProblems).
  */
 export function syntheticProblems(spec: SyntheticSpec): Array<[string, string]> {
   const out: Array<[string, string]> = [];
@@ -42,6 +45,13 @@ export function syntheticProblems(spec: SyntheticSpec): Array<[string, string]> 
       out.push(["durationS", `would need about ${Math.round(segments)} segments (at most ${MAX_SYNTHETIC_SEGMENTS}): shorten durationS or lengthen meanGoodS / meanBadS`]);
     }
   }
+  if (spec.kind === "rayleigh") {
+    out.push(...rayleighProblems(spec));
+    const blocks = out.length === 0 ? rayleighBlocks(spec).count : 0;
+    if (blocks > MAX_SYNTHETIC_SEGMENTS) {
+      out.push(["durationS", `would need ${blocks} coherence blocks (at most ${MAX_SYNTHETIC_SEGMENTS} segments): shorten durationS or lengthen coherenceMs`]);
+    }
+  }
   return out;
 }
 
@@ -60,6 +70,8 @@ export function synthesize(spec: SyntheticSpec): TraceData {
     }
     case "gilbert-elliott":
       return gilbertElliott(spec);
+    case "rayleigh":
+      return rayleigh(spec);
   }
 }
 

@@ -1,0 +1,169 @@
+// EnergyMeter: the observer that accounts energy (docs/energy.md). Per request it adds to the request's
+// row what its end device spent on it: compute steps there (duration × busy power, a batch's energy
+// shared equally by its works) and the radio energy of the bytes that node sent or received for it.
+// Per node and link it sums the radio energy; busy and idle energy come from the collector's busy
+// accounts at the end. O(1) per event, typed arrays indexed by resource, link or station: no Map
+// look-up and no allocation on the event path.
+import type { Time } from "../core/time.js";
+import type { LinkTechnology } from "../platform/platform-spec.js";
+import type { Observer, ResourceInfo } from "../platform/observer.js";
+import type { TransferStep } from "../workload/plan.js";
+import type { Request } from "../workload/request.js";
+import type { Work } from "../workload/work.js";
+import type { EnergyReport, LinkEnergy, NodeEnergy } from "./energy-report.js";
+import { bitsEnergyJ } from "./radio-energy.js";
+import type { ResourceAccounts } from "./resource-account.js";
+
+/** What the meter needs to know, resolved by the scenario layer (scenario/energy-spec.ts). */
+export interface EnergySpec {
+  /** Per station, in observer resource order (0..S-1): its device's power at the node's precision (null: none given). */
+  stations: ReadonlyArray<{ name: string; device: string; idleW: number | null; busyW: number | null }>;
+  /** Per link index (what plan steps address): endpoints (station indices) and nJ/bit charged to each (null: none). */
+  links: ReadonlyArray<{
+    name: string; from: number; to: number; technology: LinkTechnology | null; sendNjPerBit: number | null; receiveNjPerBit: number | null;
+  }>;
+  /** Per source: the station its requests start at (their end device). */
+  origins: readonly number[];
+}
+
+export class EnergyMeter implements Observer {
+  private readonly stationCount: number;
+  private readonly busyW: Float64Array;
+  private readonly origins: Int32Array;
+  private readonly linkFrom: Int32Array;
+  private readonly linkTo: Int32Array;
+  private readonly sendNj: Float64Array;
+  private readonly receiveNj: Float64Array;
+  // Batch sizes: a station reports each work of a batch (onStepStart), then the batch (onStart); when a
+  // server ends (onEnd) its works end right after it, synchronously, before any other server of the station.
+  private readonly pending: Int32Array;
+  private first = new Int32Array(0);
+  private batchOfServer = new Int32Array(0);
+  private readonly endedBatch: Int32Array;
+  // Totals.
+  private readonly linkBytes: Float64Array;
+  private readonly linkSendJ: Float64Array;
+  private readonly linkReceiveJ: Float64Array;
+  private readonly nodeSendJ: Float64Array;
+  private readonly nodeReceiveJ: Float64Array;
+  private computeSum = 0;
+  private radioSum = 0;
+  private measured = 0;
+
+  constructor(
+    private readonly spec: EnergySpec,
+    private readonly warmupRequests: number,
+  ) {
+    const s = spec.stations.length;
+    const l = spec.links.length;
+    this.stationCount = s;
+    // -1 marks a device without power figures: its compute is not counted.
+    this.busyW = Float64Array.from(spec.stations, (st) => st.busyW ?? -1);
+    this.origins = Int32Array.from(spec.origins);
+    this.linkFrom = Int32Array.from(spec.links, (k) => k.from);
+    this.linkTo = Int32Array.from(spec.links, (k) => k.to);
+    this.sendNj = Float64Array.from(spec.links, (k) => k.sendNjPerBit ?? 0);
+    this.receiveNj = Float64Array.from(spec.links, (k) => k.receiveNjPerBit ?? 0);
+    this.pending = new Int32Array(s);
+    this.endedBatch = new Int32Array(s);
+    this.linkBytes = new Float64Array(l);
+    this.linkSendJ = new Float64Array(l);
+    this.linkReceiveJ = new Float64Array(l);
+    this.nodeSendJ = new Float64Array(s);
+    this.nodeReceiveJ = new Float64Array(s);
+  }
+
+  onSetup(resources: readonly ResourceInfo[]): void {
+    const s = this.stationCount;
+    this.first = new Int32Array(s);
+    for (let r = 1; r < s; r++) this.first[r] = this.first[r - 1]! + resources[r - 1]!.servers;
+    this.batchOfServer = new Int32Array(s === 0 ? 0 : this.first[s - 1]! + resources[s - 1]!.servers);
+  }
+
+  onStepStart(work: Work, res: number, _server: number, _t: Time): void {
+    if (res < this.stationCount) {
+      this.pending[res]!++;
+      return;
+    }
+    // A transfer: its link is the plan's (a shared medium serves several links as one resource).
+    const req = work.req;
+    const link = (req.plan!.steps[work.step] as TransferStep).link;
+    const bytes = work.bytes;
+    const sendJ = bitsEnergyJ(bytes, this.sendNj[link]!);
+    const receiveJ = bitsEnergyJ(bytes, this.receiveNj[link]!);
+    const from = this.linkFrom[link]!;
+    const to = this.linkTo[link]!;
+    this.linkBytes[link] = this.linkBytes[link]! + bytes;
+    this.linkSendJ[link] = this.linkSendJ[link]! + sendJ;
+    this.linkReceiveJ[link] = this.linkReceiveJ[link]! + receiveJ;
+    this.nodeSendJ[from] = this.nodeSendJ[from]! + sendJ;
+    this.nodeReceiveJ[to] = this.nodeReceiveJ[to]! + receiveJ;
+    const origin = this.origins[req.source]!;
+    const radio = (from === origin ? sendJ : 0) + (to === origin ? receiveJ : 0);
+    if (radio !== 0) req.addDeviceEnergy(0, radio);
+  }
+
+  onStart(res: number, server: number): void {
+    if (res >= this.stationCount) return;
+    this.batchOfServer[this.first[res]! + server] = this.pending[res]!;
+    this.pending[res] = 0;
+  }
+
+  onEnd(res: number, server: number): void {
+    if (res < this.stationCount) this.endedBatch[res] = this.batchOfServer[this.first[res]! + server]!;
+  }
+
+  onStepEnd(work: Work, res: number, t: Time): void {
+    if (res >= this.stationCount) return;
+    const req = work.req;
+    const w = this.busyW[res]!;
+    if (res !== this.origins[req.source] || w < 0) return;
+    // The batch ran (t − start) at busy power; each of its works carries an equal share.
+    req.addDeviceEnergy(((t - work.start) * w) / 1e9 / this.endedBatch[res]!, 0);
+  }
+
+  onComplete(req: Request): void {
+    if (req.id < this.warmupRequests) return;
+    this.computeSum += req.deviceComputeJ;
+    this.radioSum += req.deviceRadioJ;
+    this.measured++;
+  }
+
+  /**
+   * The energy figures over the run window [t0, t1], reading busy time from `accounts` (settled at t1,
+   * the same figures as the report's busyMs). Station k of the spec is resource k of the accounts.
+   */
+  report(accounts: ResourceAccounts, t0: Time, t1: Time): EnergyReport {
+    const nodes: Record<string, NodeEnergy> = {};
+    let totalJ = 0;
+    let complete = true;
+    this.spec.stations.forEach((st, k) => {
+      let busyNs = 0;
+      const servers = accounts.servers(k);
+      for (let s = 0; s < servers; s++) busyNs += accounts.windowBusyNs(k, s);
+      const idleNs = servers * (t1 - t0) - busyNs;
+      const busyJ = st.busyW === null ? null : (busyNs * st.busyW) / 1e9;
+      const idleJ = st.idleW === null ? null : (idleNs * st.idleW) / 1e9;
+      if (busyJ === null || idleJ === null) complete = false;
+      const sendJ = this.nodeSendJ[k]!;
+      const receiveJ = this.nodeReceiveJ[k]!;
+      const nodeJ = (busyJ ?? 0) + (idleJ ?? 0) + sendJ + receiveJ;
+      totalJ += nodeJ;
+      nodes[st.name] = { device: st.device, idleW: st.idleW, busyW: st.busyW, busyJ, idleJ, sendJ, receiveJ, totalJ: nodeJ };
+    });
+    const links: Record<string, LinkEnergy> = {};
+    this.spec.links.forEach((l, k) => {
+      if (l.sendNjPerBit === null) complete = false;
+      links[l.name] = {
+        technology: l.technology, sendNjPerBit: l.sendNjPerBit, receiveNjPerBit: l.receiveNjPerBit, bytes: this.linkBytes[k]!,
+        sendJ: this.linkSendJ[k]!, receiveJ: this.linkReceiveJ[k]!,
+      };
+    });
+    const n = this.measured;
+    const mean = (x: number): number => (n > 0 ? x / n : 0);
+    return {
+      endDevice: { perRequestJ: mean(this.computeSum + this.radioSum), computePerRequestJ: mean(this.computeSum), radioPerRequestJ: mean(this.radioSum), requests: n },
+      totalJ, complete, nodes, links,
+    };
+  }
+}
