@@ -1,13 +1,11 @@
 // `splitsim run` on bad energy input exits 2, naming the link or device and the value given, with
 // no stack trace; a good scenario reports the energy and writes deviceEnergyJ in requests.csv.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { cliAsync } from "./cli-async.js";
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "splitsim-energy-"));
 const scenario = (name: string, technology: string, idleW: string): string => {
   const p = join(dir, name);
@@ -26,10 +24,7 @@ schedulers: [cloud-only]
   return p;
 };
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { timeout: 30_000 })
-    .then((r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
-}
+const cli = cliAsync;
 
 describe("splitsim run with energy input", () => {
   it("exits 2 on an unknown technology and a negative power, naming the link, the device, its node and the values", async () => {

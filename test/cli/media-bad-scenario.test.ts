@@ -1,13 +1,11 @@
 // `splitsim run` on a scenario with a bad medium exits 2 with the problem's path and message (no
 // stack trace), and runs a good one, reporting the medium as one resource.
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { cliAsync } from "./cli-async.js";
 
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), "splitsim-media-"));
 const scenario = (name: string, medium: string): string => {
   const p = join(dir, name);
@@ -24,10 +22,7 @@ schedulers: [cloud-only]
   return p;
 };
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { timeout: 30_000 })
-    .then((r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }), (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
-}
+const cli = cliAsync;
 
 describe("splitsim run with media", () => {
   it("exits 2 on an unknown medium, naming the path and the closest medium", async () => {
