@@ -55,11 +55,15 @@ export function slabBytes(rows: number, rowBytes: number, headerBytes: number): 
   return rows > 0 ? Math.ceil(rows * rowBytes) + headerBytes : 0;
 }
 
-/** Secondaries in the order the host sends to them: larger slab first, then by index (a free choice, §1.6.4). */
-export function sendOrder(m: MemberRows): number[] {
+/**
+ * Secondaries in the order the host sends to them: larger input slab first, then by index (a free
+ * choice, §1.6.4); those that receive and return nothing are left out. `input[i][0]` is the rows
+ * node i receives (MemberRows.rows, HaloRows.own), `outRows[i]` what it returns.
+ */
+export function sendOrder(input: readonly Int32Array[], outRows: Int32Array): number[] {
   const order: number[] = [];
-  for (let i = 1; i < m.outRows.length; i++) if (m.rows[i]![0]! > 0 || m.outRows[i]! > 0) order.push(i);
-  return order.sort((a, b) => m.rows[b]![0]! - m.rows[a]![0]! || a - b);
+  for (let i = 1; i < outRows.length; i++) if (input[i]![0]! > 0 || outRows[i]! > 0) order.push(i);
+  return order.sort((a, b) => input[b]![0]! - input[a]![0]! || a - b);
 }
 
 export interface BlockTime {

@@ -5,7 +5,7 @@
 import type { Model } from "../../workload/model.js";
 import type { Step } from "../../workload/plan.js";
 import type { SchedulerContext } from "../scheduler.js";
-import { slabBytes } from "./spatial-cost.js";
+import { sendOrder, slabBytes } from "./spatial-cost.js";
 import type { HaloRows, LevelRowBytes } from "./spatial-halo.js";
 import type { SpatialNodes } from "./spatial-plan.js";
 import type { BlockRows } from "./spatial-rows.js";
@@ -34,9 +34,7 @@ export function haloBlockSteps(
     const cost = ctx.computeCost(station, model, [block.lo + l - 1], whole ? {} : { rows: [rows] });
     return push({ kind: "compute", station, cost, deps });
   };
-  const n = nodes.stations.length;
-  const order = Array.from({ length: n - 1 }, (_, i) => i + 1).filter((i) => h.own[i]![0]! > 0 || h.outRows[i]! > 0)
-    .sort((a, b) => h.own[b]![0]! - h.own[a]![0]! || a - b);
+  const order = sendOrder(h.own, h.outRows);
   const last = new Map<number, number[]>();
   for (const i of order) {
     const b = slabBytes(h.own[i]![0]!, bytes[0]!, ctx.headerBytes);

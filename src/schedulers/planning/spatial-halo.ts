@@ -6,7 +6,7 @@
 // region is closed under back-projection. Secondaries must not touch (a host slot between any two),
 // so every halo comes from the host. Pure; rows are counts per level, 0 = the block input.
 import { layerInputRows, rowCount, type Rows } from "./receptive-field.js";
-import { slabBytes, slabNs, type BlockCostSetting, type BlockTime } from "./spatial-cost.js";
+import { sendOrder, slabBytes, slabNs, type BlockCostSetting, type BlockTime } from "./spatial-cost.js";
 import { forEachSplit, type BlockRows } from "./spatial-rows.js";
 
 export interface HaloRows {
@@ -111,8 +111,7 @@ export function haloTime(block: BlockRows, s: BlockCostSetting, h: HaloRows, lev
   const hostDone = new Float64Array(L + 1);
   for (let l = 1; l <= L; l++) hostDone[l] = hostDone[l - 1]! + slabNs(s.nodes[0]!, block.lo + l - 1, h.own[0]![l]!);
   let cycle = hostDone[L]!;
-  const order = Array.from({ length: n - 1 }, (_, i) => i + 1).filter((i) => h.own[i]![0]! > 0 || h.outRows[i]! > 0)
-    .sort((a, b) => h.own[b]![0]! - h.own[a]![0]! || a - b);
+  const order = sendOrder(h.own, h.outRows);
   const done = new Float64Array(n);
   const compTotal = new Float64Array(n);
   for (const i of order) {

@@ -62,18 +62,14 @@ export function spatialPlan(ctx: SchedulerContext, p: SpatialPlanInput): Plan {
   const steps: Step[] = [];
   const push = (s: Step): number => steps.push(s) - 1;
   let ready: number[] = [];
-  let bytesSent = 0;
-  if (p.origin >= 0) {
-    ready = [push({ kind: "transfer", link: p.upload, bytes: p.uploadBytes, deps: [] })];
-    bytesSent += p.uploadBytes;
-  }
+  if (p.origin >= 0) ready = [push({ kind: "transfer", link: p.upload, bytes: p.uploadBytes, deps: [] })];
   const { stations, out, back } = p.nodes;
   for (const b of p.blocks) {
     if (b.halo !== undefined) {
       ready = haloBlockSteps(ctx, p.model, p.nodes, b.block, b.halo, steps, ready);
       continue;
     }
-    const order = sendOrder(b.rows);
+    const order = sendOrder(b.rows.rows, b.rows.outRows);
     const sent = new Map<number, number>();
     for (const i of order) {
       const bytes = slabBytes(b.rows.rows[i]![0]!, b.inRowBytes, ctx.headerBytes);
@@ -96,6 +92,8 @@ export function spatialPlan(ctx: SchedulerContext, p: SpatialPlanInput): Plan {
   }
   if (p.head.length > 0) ready = [push({ kind: "compute", station: stations[0]!, cost: ctx.computeCost(stations[0]!, p.model, p.head), deps: ready })];
   if (p.origin >= 0) push({ kind: "transfer", link: p.download, bytes: ctx.resultBytes(p.model), deps: ready });
-  for (const s of steps) if (s.kind === "transfer" && s.link !== p.upload && s.link !== p.download) bytesSent += s.bytes;
+  // Every byte sent on the way to the result (the upload and the slabs), not the result itself.
+  let bytesSent = 0;
+  for (const s of steps) if (s.kind === "transfer" && !(p.origin >= 0 && s === steps[steps.length - 1])) bytesSent += s.bytes;
   return makePlan(steps, { cut: p.label, bits: 32, bytesSent, accuracyLossPct: 0 });
 }
