@@ -1,6 +1,7 @@
 // The platform as a resolved scenario describes it: nodes (stations) and links with their
 // bandwidth, after every default is filled in. Plain JSON data; the scenario layer resolves files into it.
 import type { TraceData } from "./bandwidth/trace-data.js";
+import type { RuntimeName } from "../workload/runtime.js";
 
 export interface ResolvedNode {
   name: string;
@@ -14,6 +15,8 @@ export interface ResolvedNode {
   precision: "fp32" | "fp16" | "int8";
   /** end (requests may enter here), edge or cloud; defaults to the device's class. */
   role: "end" | "edge" | "cloud";
+  /** The runtime the device runs its layers through (absent: the device's default); docs/compute-model.md. */
+  runtime?: RuntimeName;
 }
 
 /** Piecewise-constant bandwidth: [t_s, mbps] points, each rate holding until the next point. */

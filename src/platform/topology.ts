@@ -5,6 +5,7 @@ import type { LinkView, StationView, TopologyView } from "./views.js";
 import type { ResolvedLink, ResolvedNode } from "./platform-spec.js";
 import type { DeviceProfile } from "../workload/devices.js";
 import { getDevice } from "../workload/devices.js";
+import { underRuntime } from "../workload/device-runtime.js";
 import { ms } from "../core/time.js";
 import type { ResourceInfo } from "./observer.js";
 import { SplitsimError } from "../errors.js";
@@ -35,8 +36,10 @@ export class Topology implements TopologyView {
   constructor(s: TopologySpec) {
     this.limited = s.nodes.map((n) => n.queueLimit !== null);
     this.stations = s.nodes.map((n, index) => {
-      const device = s.devices[n.device] ?? getDevice(n.device);
-      if (device === undefined) throw new SplitsimError(`nodes.${n.name}.device: unknown device '${n.device}'`);
+      const profile = s.devices[n.device] ?? getDevice(n.device);
+      if (profile === undefined) throw new SplitsimError(`nodes.${n.name}.device: unknown device '${n.device}'`);
+      const device = underRuntime(profile, n.runtime);
+      if ("error" in device) throw new SplitsimError(`nodes.${n.name}.runtime: ${device.error}`);
       this.byName.set(n.name, index);
       return { index, name: n.name, device, precision: n.precision, servers: n.servers, maxBatch: n.maxBatch, role: n.role };
     });

@@ -43,6 +43,9 @@ export const Node = z.strictObject({
   queueLimit: count.optional(),
   precision: z.enum(["fp32", "fp16", "int8"]).default("fp32"),
   role: z.enum(["end", "edge", "cloud"]).optional(),
+  /** How the device runs layers (kernel fusion, per-kernel cost); absent: the device's default. docs/compute-model.md. */
+  runtime: z.enum(["eager", "compiled", "mobile-cpu"]).optional()
+    .meta({ description: "eager | compiled | mobile-cpu: the runtime (kernel fusion and per-kernel cost); default: the device's own" }),
 });
 
 const ProfilePoint = z.tuple([nonNegative, nonNegative], { error: "each point is [t_s, mbps]" });
@@ -184,7 +187,9 @@ const Device = z.looseObject({
   efficiency: deviceField("fraction of peak reached on real layers (the fp32 figure and the default)"),
   efficiencyByPrecision: deviceField("per-precision efficiency, e.g. { fp16: 0.5 }"),
   memBytesPerSec: deviceField("memory bandwidth, bytes/s"),
-  layerOverheadMs: deviceField("fixed cost per layer, ms"),
+  layerOverheadMs: deviceField("fixed cost per kernel under the device's runtime (per layer under eager), ms"),
+  runtime: deviceField("eager | compiled | mobile-cpu: the runtime these figures describe (default eager: one kernel per layer)"),
+  runtimes: deviceField("figures for other runtimes: { <runtime>: { layerOverheadMs, efficiency, efficiencyByPrecision? } }"),
   nativePrecisions: deviceField("precisions with their own hardware path (default: all three)"),
   memoryBytes: deviceField("memory capacity, bytes (absent: no memory limit); docs/memory.md"),
   usableMemoryFraction: deviceField("share of memoryBytes inference may use, in (0, 1] (default per class: end 0.5, edge 0.5, cloud 0.9)"),

@@ -1,30 +1,51 @@
-// Per-layer service time (DESIGN §4): a roofline with a per-layer overhead, the whole batch at
-// once, or a measured time from the model file when it has one for the device. Times are ms;
+// Per-layer service time (DESIGN §4): a roofline with a per-kernel overhead under the device's
+// runtime (runtime.ts: which layers share a kernel), the whole batch at once, or a measured time
+// from the model file when it has one for the device. Times are ms;
 // computeTimeNs turns a sum of layers into the integer ns the simulator schedules with.
 import { efficiencyOf, type DeviceProfile, type Precision } from "./devices.js";
 import type { Model } from "./model.js";
+import { WINOGRAD_SAVING, winogradEligible } from "./runtime.js";
 
 /** Bytes per tensor element at each precision; FP32 weight bytes scale by this / 4. */
 export const BYTES_PER_ELEMENT: Readonly<Record<Precision, number>> = { fp32: 4, fp16: 2, int8: 1 };
 
 /**
- * Time in ms for layer `layer` on `device` for a whole batch of `batch` inputs:
- *   overhead + max(2·MACs·b / (peak[p]·efficiency[p]), (weightBytes·s + b·activationBytes) / memBW)
- * where FLOPs count an FMA as 2 (vendor peaks do), s = bytesPerElement/4 rescales the FP32 weight
- * bytes, and activationBytes = (input + output elements) · bytesPerElement. Weights are read once
- * per batch, which is where batching gains come from. A measured time overrides all of this.
+ * Time in ms for layer `layer` on `device` for a whole batch of `batch` inputs, with the layers it
+ * fuses into (its kernel host under the device's runtime, runtime.ts) in the same run — true in a
+ * prefix of the model or the whole model:
+ *   own kernel: overhead + max(2·MACs'·b / (peak[p]·efficiency[p]), (weightBytes·s + b·activationBytes) / memBW)
+ *   fused:      max(2·MACs'·b / (peak[p]·efficiency[p]), (weightBytes·s + b·otherInputBytes) / memBW)
+ *   no kernel:  0 (a view, or a concatenation its producers write in place)
+ * where FLOPs count an FMA as 2 (vendor peaks do), MACs' is the MAC count divided by the Winograd
+ * saving where the runtime uses it, s = bytesPerElement/4 rescales the FP32 weight bytes, and
+ * activationBytes = (input + output elements) · bytesPerElement. A fused layer reads only the inputs
+ * its kernel did not produce (a residual add's shortcut) and writes nothing of its own. Weights are
+ * read once per batch, which is where batching gains come from. A measured time overrides all this.
  */
 export function layerTimeMs(model: Model, layer: number, device: DeviceProfile, batch: number, precision: Precision): number {
   if (!(Number.isInteger(layer) && layer >= 0 && layer < model.layerCount))
     throw new RangeError(`model ${model.name} has no layer ${layer}`);
   checkBatch(batch);
+  return layerMs(model, layer, device, batch, precision, true);
+}
+
+function layerMs(model: Model, layer: number, device: DeviceProfile, batch: number, precision: Precision, hostHere: boolean): number {
   const measured = measuredMs(model, layer, device.name, batch);
   if (measured !== null) return measured;
+  const plan = model.kernels(device.runtime ?? "eager");
+  const host = plan.host[layer]!;
+  if (host < 0) return 0;
   const bpe = BYTES_PER_ELEMENT[precision];
-  const computeMs = (2 * model.macs[layer]! * batch * 1e3) / (device.peakFlops[precision] * efficiencyOf(device, precision));
-  const bytes = model.weightBytes[layer]! * (bpe / 4) + batch * (model.inputElementsOf(layer) + model.outputElements[layer]!) * bpe;
-  const memoryMs = (bytes * 1e3) / device.memBytesPerSec;
-  return device.layerOverheadMs + Math.max(computeMs, memoryMs);
+  const macs = plan.winograd.includes(precision) && winogradEligible(model, layer) ? model.macs[layer]! / WINOGRAD_SAVING : model.macs[layer]!;
+  const computeMs = (2 * macs * batch * 1e3) / (device.peakFlops[precision] * efficiencyOf(device, precision));
+  const weights = model.weightBytes[layer]! * (bpe / 4);
+  if (host !== layer && hostHere) {
+    let other = 0;
+    for (const j of model.inputs[layer]!) if (j < 0 || plan.host[j] !== host) other += model.tensorElements(j);
+    return Math.max(computeMs, ((weights + batch * other * bpe) * 1e3) / device.memBytesPerSec);
+  }
+  const bytes = weights + batch * (model.inputElementsOf(layer) + model.outputElements[layer]!) * bpe;
+  return device.layerOverheadMs + Math.max(computeMs, (bytes * 1e3) / device.memBytesPerSec);
 }
 
 /** Time in ms for the whole model (every layer) for a batch of `batch` inputs. */
@@ -53,14 +74,21 @@ export function computeTimeNs(
 ): number {
   const uniform = typeof scale === "number";
   if (!uniform && scale.length !== layers.length) throw new RangeError(`work shares: ${scale.length} given for ${layers.length} layers`);
+  checkBatch(batch);
+  const hosts = model.kernels(device.runtime ?? "eager").host;
   let ms = 0;
   for (let k = 0; k < layers.length; k++) {
     const f = uniform ? scale : scale[k]!;
     if (!(f > 0 && f <= 1)) throw new RangeError(`work fraction must be in (0, 1], got ${f}`);
-    const t = layerTimeMs(model, layers[k]!, device, batch, precision);
+    const layer = layers[k]!;
+    if (!(Number.isInteger(layer) && layer >= 0 && layer < model.layerCount)) throw new RangeError(`model ${model.name} has no layer ${layer}`);
+    const host = hosts[layer]!;
+    // A layer fused into a kernel that does not run here (a cut between them) is a kernel of its own.
+    const own = host === layer || (host >= 0 && !contains(layers, host));
+    const t = layerMs(model, layer, device, batch, precision, !own);
     if (f === 1) ms += t; // the exact unscaled sum, so whole layers cost what they always did
     else {
-      const fixed = Math.min(device.layerOverheadMs, t);
+      const fixed = own ? Math.min(device.layerOverheadMs, t) : 0;
       ms += fixed + f * (t - fixed);
     }
   }
@@ -91,6 +119,11 @@ function measuredMs(model: Model, layer: number, device: string, batch: number):
   const m = below > 0 ? below : above;
   const t = table[String(m)];
   return t === undefined ? null : (batch * t) / m;
+}
+
+function contains(list: ArrayLike<number>, x: number): boolean {
+  for (let k = list.length - 1; k >= 0; k--) if (list[k] === x) return true;
+  return false;
 }
 
 function checkBatch(batch: number): void {

@@ -1,6 +1,8 @@
 // The DeviceProfile type: what the compute model (compute-model.ts) needs to know of a device.
 // Kept apart from devices.ts (accessors, validator) and device-profiles.ts (the built-in table), which both use it.
 
+import type { RuntimeName } from "./runtime.js";
+
 export type Precision = "fp32" | "fp16" | "int8";
 export const PRECISIONS: readonly Precision[] = ["fp32", "fp16", "int8"];
 export type DeviceClass = "end" | "edge" | "cloud";
@@ -24,8 +26,18 @@ export interface DeviceProfile {
   /** Per-precision efficiency, where the fit needs one (docs/compute-model.md). */
   efficiencyByPrecision?: Partial<Record<Precision, number>>;
   memBytesPerSec: number;
-  /** Fixed cost per layer (kernel launch, framework dispatch, under-filled small layers), ms. */
+  /**
+   * Fixed cost per kernel under `runtime` (launch, framework dispatch, under-filled small kernels),
+   * ms: one per layer under `eager`, one per fused kernel under `compiled` (runtime.ts).
+   */
   layerOverheadMs: number;
+  /**
+   * The runtime whose kernels layerOverheadMs and the efficiencies describe (absent: eager, one
+   * kernel per layer). A built-in device carries its default runtime here (docs/compute-model.md).
+   */
+  runtime?: RuntimeName;
+  /** Figures of the other runtimes this device runs (a node picks one with `runtime:`). */
+  runtimes?: Partial<Record<RuntimeName, RuntimeFigures>>;
   /**
    * Memory capacity in bytes (DRAM sizes are binary: "4 GB" is 4 GiB). Absent (a user device that
    * gives none): no memory limit is checked. docs/memory.md.
@@ -44,6 +56,13 @@ export interface DeviceProfile {
    */
   power?: DevicePower;
   description: string;
+}
+
+/** What a runtime changes on a device: the per-kernel cost and the efficiencies. */
+export interface RuntimeFigures {
+  layerOverheadMs: number;
+  efficiency: number;
+  efficiencyByPrecision?: Partial<Record<Precision, number>>;
 }
 
 /** Idle power and busy power per precision, W (device-power.ts has the built-in figures and their sources). */

@@ -3,7 +3,8 @@
 import { DEVICE_PROFILES } from "./device-profiles.js";
 
 export { PRECISIONS, USABLE_MEMORY_FRACTION, type DeviceClass, type DeviceProfile, type DevicePower, type Precision } from "./device-profile.js";
-import { CLASSES, PRECISIONS, type DeviceClass, type DevicePower, type DeviceProfile, type Precision } from "./device-profile.js";
+import { CLASSES, PRECISIONS, type DeviceClass, type DevicePower, type DeviceProfile, type Precision, type RuntimeFigures } from "./device-profile.js";
+import { RUNTIMES, type RuntimeName } from "./runtime.js";
 
 /** Efficiency upper bound accepted by the validator: Winograd F(4×4,3×3) saves at most 4× multiplies. */
 export const MAX_EFFICIENCY = 4;
@@ -29,6 +30,7 @@ function copyDevice(d: DeviceProfile): DeviceProfile {
   if (d.efficiencyByPrecision) out.efficiencyByPrecision = { ...d.efficiencyByPrecision };
   if (d.nativePrecisions) out.nativePrecisions = [...d.nativePrecisions];
   if (d.power) out.power = { idleW: d.power.idleW, busyW: { ...d.power.busyW } };
+  if (d.runtimes) out.runtimes = structuredClone(d.runtimes);
   return out;
 }
 
@@ -39,7 +41,7 @@ export interface DeviceProblem {
 
 const FIELDS = new Set([
   "name", "class", "peakFlops", "efficiency", "efficiencyByPrecision", "memBytesPerSec", "layerOverheadMs",
-  "nativePrecisions", "description", "memoryBytes", "usableMemoryFraction", "power",
+  "nativePrecisions", "description", "memoryBytes", "usableMemoryFraction", "power", "runtime", "runtimes",
 ]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -76,21 +78,34 @@ export function deviceFromSpec(raw: unknown): { device: DeviceProfile } | { prob
   }
 
   const efficiency = positive(["efficiency"], raw["efficiency"], MAX_EFFICIENCY);
-  let byPrecision: Partial<Record<Precision, number>> | undefined;
-  const rawBy = raw["efficiencyByPrecision"];
-  if (rawBy !== undefined) {
-    if (!isRecord(rawBy)) bad(["efficiencyByPrecision"], "must be an object such as { fp16: 0.5 }");
+  const byPrecision = efficiencies(["efficiencyByPrecision"], raw["efficiencyByPrecision"], positive, bad);
+  const memBytesPerSec = positive(["memBytesPerSec"], raw["memBytesPerSec"]);
+  const layerOverheadMs = positive(["layerOverheadMs"], raw["layerOverheadMs"], Infinity, true);
+
+  // The runtime these figures describe, and figures for other runtimes (docs/compute-model.md "Runtimes").
+  const runtime = raw["runtime"];
+  if (runtime !== undefined && !(RUNTIMES as readonly unknown[]).includes(runtime)) bad(["runtime"], `must be one of ${RUNTIMES.join(", ")}`);
+  let runtimes: Partial<Record<RuntimeName, RuntimeFigures>> | undefined;
+  const rawRuntimes = raw["runtimes"];
+  if (rawRuntimes !== undefined) {
+    if (!isRecord(rawRuntimes)) bad(["runtimes"], "must be an object { <runtime>: { layerOverheadMs, efficiency, efficiencyByPrecision? } }");
     else {
-      byPrecision = {};
-      for (const [key, v] of Object.entries(rawBy)) {
-        if (isPrecision(key)) byPrecision[key] = positive(["efficiencyByPrecision", key], v, MAX_EFFICIENCY);
-        else bad(["efficiencyByPrecision", key], "unknown precision (fp32, fp16, int8)");
+      runtimes = {};
+      for (const [key, v] of Object.entries(rawRuntimes)) {
+        const path = ["runtimes", key];
+        if (!(RUNTIMES as readonly string[]).includes(key)) { bad(path, `unknown runtime (${RUNTIMES.join(", ")})`); continue; }
+        if (!isRecord(v)) { bad(path, "must be an object { layerOverheadMs, efficiency, efficiencyByPrecision? }"); continue; }
+        for (const f of Object.keys(v)) if (!["layerOverheadMs", "efficiency", "efficiencyByPrecision"].includes(f)) bad([...path, f], "unknown field (known: layerOverheadMs, efficiency, efficiencyByPrecision)");
+        const fig: RuntimeFigures = {
+          layerOverheadMs: positive([...path, "layerOverheadMs"], v["layerOverheadMs"], Infinity, true),
+          efficiency: positive([...path, "efficiency"], v["efficiency"], MAX_EFFICIENCY),
+        };
+        const by = efficiencies([...path, "efficiencyByPrecision"], v["efficiencyByPrecision"], positive, bad);
+        if (by) fig.efficiencyByPrecision = by;
+        runtimes[key as RuntimeName] = fig;
       }
     }
   }
-
-  const memBytesPerSec = positive(["memBytesPerSec"], raw["memBytesPerSec"]);
-  const layerOverheadMs = positive(["layerOverheadMs"], raw["layerOverheadMs"], Infinity, true);
 
   let native: Precision[] | undefined;
   const rawNative = raw["nativePrecisions"];
@@ -125,7 +140,27 @@ export function deviceFromSpec(raw: unknown): { device: DeviceProfile } | { prob
   if (memoryBytes !== undefined) device.memoryBytes = memoryBytes;
   if (usableMemoryFraction !== undefined) device.usableMemoryFraction = usableMemoryFraction;
   if (power !== undefined) device.power = power;
+  if (runtime !== undefined) device.runtime = runtime as RuntimeName;
+  if (runtimes !== undefined) device.runtimes = runtimes;
   return { device };
+}
+
+/** An `efficiencyByPrecision` object: each precision's efficiency, checked. */
+function efficiencies(
+  path: (string | number)[], raw: unknown, positive: (path: (string | number)[], v: unknown, max?: number) => number,
+  bad: (path: (string | number)[], message: string) => void,
+): Partial<Record<Precision, number>> | undefined {
+  if (raw === undefined) return undefined;
+  if (!isRecord(raw)) {
+    bad(path, "must be an object such as { fp16: 0.5 }");
+    return undefined;
+  }
+  const out: Partial<Record<Precision, number>> = {};
+  for (const [key, v] of Object.entries(raw)) {
+    if (isPrecision(key)) out[key] = positive([...path, key], v, MAX_EFFICIENCY);
+    else bad([...path, key], "unknown precision (fp32, fp16, int8)");
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Runtime model: a ModelSpec as typed arrays for the hot path, plus cut helpers and early exits.
 // Immutable after construction. Layer indices follow the file's (topological) order; -1 denotes the
 // raw model input.
+import { kernelPlan, type KernelPlan, type RuntimeName } from "./runtime.js";
 import { INPUT, type ExitSpec, type LayerGeometry, type ModelSpec } from "./model-spec.js";
 
 /** Index used for the model's raw input tensor in `inputs` and in boundaries. */
@@ -154,6 +155,15 @@ export class Model {
   }
 
   private cutsCache: readonly Cut[] | null = null;
+
+  /** Which layers share a kernel under `runtime` (runtime.ts), built once per runtime. */
+  kernels(runtime: RuntimeName): KernelPlan {
+    const plan = this.kernelCache[runtime] ?? kernelPlan(this, runtime);
+    this.kernelCache[runtime] = plan;
+    return plan;
+  }
+
+  private readonly kernelCache: Partial<Record<RuntimeName, KernelPlan>> = {};
 
   private buildPrefixCuts(): Cut[] {
     const cuts: Cut[] = [];
