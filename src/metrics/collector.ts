@@ -114,6 +114,11 @@ export class Collector implements Observer {
 
   // The energy meter is called from here rather than run as a companion: one observer keeps the
   // platform's calls direct (a second one would put every event through combineObservers).
+  /** Only the energy meter reads steps, and only where energy accrues per request or per link. */
+  observesSteps(res: number): boolean {
+    return this.energy !== null && this.energy.observesSteps(res);
+  }
+
   onStepStart(work: Work, res: number, server: number, t: Time): void {
     this.energy?.onStepStart(work, res, server, t);
   }

@@ -34,6 +34,8 @@ export class EnergyMeter implements Observer {
   private readonly linkTo: Int32Array;
   private readonly sendNj: Float64Array;
   private readonly receiveNj: Float64Array;
+  /** 1 where a link has no per-bit energy at either end. */
+  private readonly silent: Uint8Array;
   // Batch sizes: a station reports each work of a batch (onStepStart), then the batch (onStart); when a
   // server ends (onEnd) its works end right after it, synchronously, before any other server of the station.
   private readonly pending: Int32Array;
@@ -64,6 +66,7 @@ export class EnergyMeter implements Observer {
     this.linkTo = Int32Array.from(spec.links, (k) => k.to);
     this.sendNj = Float64Array.from(spec.links, (k) => k.sendNjPerBit ?? 0);
     this.receiveNj = Float64Array.from(spec.links, (k) => k.receiveNjPerBit ?? 0);
+    this.silent = Uint8Array.from(spec.links, (_, i) => (this.sendNj[i] === 0 && this.receiveNj[i] === 0 ? 1 : 0));
     this.pending = new Int32Array(s);
     this.endedBatch = new Int32Array(s);
     this.linkBytes = new Float64Array(l);
@@ -71,6 +74,15 @@ export class EnergyMeter implements Observer {
     this.linkReceiveJ = new Float64Array(l);
     this.nodeSendJ = new Float64Array(s);
     this.nodeReceiveJ = new Float64Array(s);
+  }
+
+  /**
+   * Compute steps matter only on a request's end device with power figures (busy and idle energy
+   * elsewhere come from the busy accounts), so other stations need no per-step call. Every transfer
+   * is watched: the report gives each link's bytes.
+   */
+  observesSteps(res: number): boolean {
+    return res >= this.stationCount || (this.busyW[res]! >= 0 && this.origins.includes(res));
   }
 
   onSetup(resources: readonly ResourceInfo[]): void {
@@ -89,11 +101,12 @@ export class EnergyMeter implements Observer {
     const req = work.req;
     const link = (req.plan!.steps[work.step] as TransferStep).link;
     const bytes = work.bytes;
+    this.linkBytes[link] = this.linkBytes[link]! + bytes;
+    if (this.silent[link] === 1) return; // no per-bit energy on this link: only its bytes count
     const sendJ = bitsEnergyJ(bytes, this.sendNj[link]!);
     const receiveJ = bitsEnergyJ(bytes, this.receiveNj[link]!);
     const from = this.linkFrom[link]!;
     const to = this.linkTo[link]!;
-    this.linkBytes[link] = this.linkBytes[link]! + bytes;
     this.linkSendJ[link] = this.linkSendJ[link]! + sendJ;
     this.linkReceiveJ[link] = this.linkReceiveJ[link]! + receiveJ;
     this.nodeSendJ[from] = this.nodeSendJ[from]! + sendJ;

@@ -61,7 +61,7 @@ export abstract class LinkBase {
     /** The scheduler's transfer order, or null for FIFO. */
     protected readonly pick: TransferPick | null = null,
   ) {
-    this.stepsObserved = observer.onStepStart !== undefined || observer.onStepEnd !== undefined;
+    this.stepsObserved = (observer.onStepStart !== undefined || observer.onStepEnd !== undefined) && (observer.observesSteps?.(cfg.index) ?? true);
   }
 
   get queueLength(): number {

@@ -44,6 +44,11 @@ export interface Observer {
   onStepStart?(work: Work, res: number, server: number, t: Time): void;
   /** A step ended: a compute step finished, or a transfer was delivered (after the link's latency). */
   onStepEnd?(work: Work, res: number, t: Time): void;
+  /**
+   * Whether onStepStart/onStepEnd are wanted for resource `res` (absent: for every resource). Asked
+   * once per resource when the run is built, so a resource nobody watches pays nothing per step.
+   */
+  observesSteps?(res: number): boolean;
   /** A request was dropped (by the policy or a full queue; `req.dropReason` says which); it will not complete. */
   onDrop?(req: Request, t: Time): void;
   /** Once, after the last event. */

@@ -74,7 +74,7 @@ export class Station {
     this.servers = cfg.servers;
     this.maxBatch = cfg.maxBatch;
     this.hooks = policy.pick !== undefined || policy.batch !== undefined;
-    this.stepsObserved = observer.onStepStart !== undefined || observer.onStepEnd !== undefined;
+    this.stepsObserved = (observer.onStepStart !== undefined || observer.onStepEnd !== undefined) && (observer.observesSteps?.(cfg.index) ?? true);
     this.inService = new Array<Work | undefined>(cfg.servers * cfg.maxBatch).fill(undefined);
     this.batchLength = new Int32Array(cfg.servers);
   }
