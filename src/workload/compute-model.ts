@@ -4,7 +4,7 @@
 // computeTimeNs turns a sum of layers into the integer ns the simulator schedules with.
 import { efficiencyOf, type DeviceProfile, type Precision } from "./devices.js";
 import type { Model } from "./model.js";
-import { WINOGRAD_SAVING, winogradEligible } from "./runtime.js";
+import { usesWinograd, WINOGRAD_SAVING, winogradEligible } from "./runtime.js";
 
 /** Bytes per tensor element at each precision; FP32 weight bytes scale by this / 4. */
 export const BYTES_PER_ELEMENT: Readonly<Record<Precision, number>> = { fp32: 4, fp16: 2, int8: 1 };
@@ -17,7 +17,7 @@ export const BYTES_PER_ELEMENT: Readonly<Record<Precision, number>> = { fp32: 4,
  *   fused:      max(2·MACs'·b / (peak[p]·efficiency[p]), (weightBytes·s + b·otherInputBytes) / memBW)
  *   no kernel:  0 (a view, or a concatenation its producers write in place)
  * where FLOPs count an FMA as 2 (vendor peaks do), MACs' is the MAC count divided by the Winograd
- * saving where the runtime uses it, s = bytesPerElement/4 rescales the FP32 weight bytes, and
+ * saving where the device and runtime use it (runtime.ts usesWinograd), s = bytesPerElement/4 rescales the FP32 weight bytes, and
  * activationBytes = (input + output elements) · bytesPerElement. A fused layer reads only the inputs
  * its kernel did not produce (a residual add's shortcut) and writes nothing of its own. Weights are
  * read once per batch, which is where batching gains come from. A measured time overrides all this.
@@ -32,11 +32,13 @@ export function layerTimeMs(model: Model, layer: number, device: DeviceProfile, 
 function layerMs(model: Model, layer: number, device: DeviceProfile, batch: number, precision: Precision, hostHere: boolean): number {
   const measured = measuredMs(model, layer, device.name, batch);
   if (measured !== null) return measured;
-  const plan = model.kernels(device.runtime ?? "eager");
+  const runtime = device.runtime ?? "eager";
+  const plan = model.kernels(runtime);
   const host = plan.host[layer]!;
   if (host < 0) return 0;
   const bpe = BYTES_PER_ELEMENT[precision];
-  const macs = plan.winograd.includes(precision) && winogradEligible(model, layer) ? model.macs[layer]! / WINOGRAD_SAVING : model.macs[layer]!;
+  const winograd = usesWinograd(device.class, runtime, precision) && winogradEligible(model, layer);
+  const macs = winograd ? model.macs[layer]! / WINOGRAD_SAVING : model.macs[layer]!;
   const computeMs = (2 * macs * batch * 1e3) / (device.peakFlops[precision] * efficiencyOf(device, precision));
   const weights = model.weightBytes[layer]! * (bpe / 4);
   if (host !== layer && hostHere) {

@@ -1,11 +1,10 @@
 // Runtime profiles (docs/compute-model.md "Runtimes"): how a framework turns a model's layers into
 // kernels. `eager` launches one kernel per layer; `compiled` (TensorRT-style) fuses pointwise layers
-// and residual adds into their producer, elides concatenations and views, and runs 3×3 stride-1
-// convolutions with Winograd at fp32; `mobile-cpu` (qnnpack/TFLite/ncnn-style) runs one operator per
-// layer but no operator for a view. The per-kernel cost and the efficiency of each (device,
+// and residual adds into their producer and elides concatenations and views; `mobile-cpu` (qnnpack/TFLite/ncnn-style) runs one operator per
+// layer but no operator for a view. GPUs run fp32 3×3 stride-1 convolutions with Winograd. The per-kernel cost and the efficiency of each (device,
 // runtime) are fitted in calibration.ts; this file only says which layers share a kernel.
 import type { Model } from "./model.js";
-import type { Precision } from "./device-profile.js";
+import type { DeviceClass, Precision } from "./device-profile.js";
 
 export type RuntimeName = "eager" | "compiled" | "mobile-cpu";
 export const RUNTIMES: readonly RuntimeName[] = ["eager", "compiled", "mobile-cpu"];
@@ -34,8 +33,6 @@ export interface KernelPlan {
   readonly host: Int32Array;
   /** Kernels when every layer runs in one set: the count of host[i] === i. */
   readonly kernels: number;
-  /** Precisions at which eligible 3×3 stride-1 convolutions run with Winograd. */
-  readonly winograd: readonly Precision[];
 }
 
 /** The kernel plan of `model` under `runtime` (derived from the layer DAG alone). */
@@ -45,7 +42,7 @@ export function kernelPlan(model: Model, runtime: RuntimeName): KernelPlan {
   for (let i = 0; i < L; i++) host[i] = runtime === "eager" ? i : ownOrFused(model, runtime, i, host);
   let kernels = 0;
   for (let i = 0; i < L; i++) if (host[i] === i) kernels++;
-  return { host, kernels, winograd: runtime === "compiled" ? ["fp32"] : [] };
+  return { host, kernels };
 }
 
 function ownOrFused(model: Model, runtime: RuntimeName, i: number, host: Int32Array): number {
@@ -74,6 +71,15 @@ function canAbsorb(model: Model, j: number, host: Int32Array): boolean {
   if (j < 0 || model.consumers[j]!.length !== 1) return false;
   const h = host[j]!;
   return h >= 0 && EPILOGUE_HOSTS.has(model.kinds[h]!);
+}
+
+/**
+ * Whether a runtime computes fp32 3×3 convolutions with Winograd on a device: cuDNN and TensorRT do on
+ * GPUs (class edge or cloud), under either runtime (eager PyTorch calls the same cuDNN kernels);
+ * the tensor-core fp16/int8 paths and the CPU runtimes of the calibration set (qnnpack) do not.
+ */
+export function usesWinograd(deviceClass: DeviceClass, runtime: RuntimeName, precision: Precision): boolean {
+  return precision === "fp32" && deviceClass !== "end" && runtime !== "mobile-cpu";
 }
 
 /** Whether layer i is a dense 3×3, stride-1, undilated convolution (Winograd's case). */

@@ -32,8 +32,19 @@ describe("splitsim models show", () => {
   it("prints a built-in model layer by layer with its totals", () => {
     const r = cli("models", "show", "resnet50", "--device", "a100");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^resnet50 on a100, fp32, batch 1: 4\.089 GMACs, 25\.56 M params/);
+    expect(r.stdout).toMatch(/^resnet50 on a100 \(compiled\), fp32, batch 1: 4\.089 GMACs, 25\.56 M params, 56 kernels/);
     expect(r.stdout).toMatch(/\nlayer4\.2\.add\s+add/);
+    // Under compiled each residual add runs in its conv's kernel: the kernels table says so.
+    expect(r.stdout).toMatch(/\nkernels under compiled/);
+    expect(r.stdout).toMatch(/layer4\.2\.conv3 \+ layer4\.2\.add/);
+  });
+
+  it("--runtime eager: one kernel per layer; a runtime the device lacks is an error naming the ones it has", () => {
+    const eager = JSON.parse(cli("models", "show", "resnet50", "--device", "a100", "--runtime", "eager", "--json").stdout) as { kernelCount: number; runtime: string };
+    expect(eager).toMatchObject({ kernelCount: 72, runtime: "eager" });
+    const bad = cli("models", "show", "resnet50", "--device", "raspberry-pi-4", "--runtime", "compiled");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/device 'raspberry-pi-4' has no figures for runtime 'compiled' \(it runs: mobile-cpu/);
   });
 
   it("names the devices it knows when given an unknown one", () => {

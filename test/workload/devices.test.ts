@@ -78,10 +78,13 @@ describe("device table", () => {
   it("getDevice returns a deep copy, so changing it does not change the table", () => {
     const d = device("a100");
     d.peakFlops.fp32 = 1;
+    const fp16 = d.efficiencyByPrecision!.fp16;
     d.efficiencyByPrecision!.fp16 = 9;
+    d.runtimes!.eager!.layerOverheadMs = 9;
     device("jetson-nano").nativePrecisions!.push("int8");
     expect(device("a100").peakFlops.fp32).toBe(19.5e12);
-    expect(device("a100").efficiencyByPrecision!.fp16).toBe(0.5);
+    expect(device("a100").efficiencyByPrecision!.fp16).toBe(fp16);
+    expect(device("a100").runtimes!.eager!.layerOverheadMs).not.toBe(9);
     expect(device("jetson-nano").nativePrecisions).toEqual(["fp32", "fp16"]);
   });
 });

@@ -108,11 +108,13 @@ describe("Winograd on compiled 3×3 stride-1 convolutions", () => {
     expect(layerTimeMs(m, 0, dev, 1, "fp32")).toBeCloseTo(0.01 + 4 / 2.25, 12);
   });
 
-  it("not at fp16, not strided, not 1×1, not under eager", () => {
+  it("not at fp16, not strided, not 1×1, not on an end device or under mobile-cpu; eager GPUs use it too (cuDNN)", () => {
     expect(layerTimeMs(m, 0, dev, 1, "fp16")).toBeCloseTo(0.01 + 2, 12);
     expect(layerTimeMs(strided, 0, dev, 1, "fp32")).toBeCloseTo(4.01, 12);
     expect(layerTimeMs(oneByOne, 0, dev, 1, "fp32")).toBeCloseTo(4.01, 12);
-    expect(layerTimeMs(m, 0, { ...dev, runtime: "eager" }, 1, "fp32")).toBeCloseTo(4.01, 12);
+    expect(layerTimeMs(m, 0, { ...dev, class: "end" }, 1, "fp32")).toBeCloseTo(4.01, 12);
+    expect(layerTimeMs(m, 0, { ...dev, runtime: "mobile-cpu" }, 1, "fp32")).toBeCloseTo(4.01, 12);
+    expect(layerTimeMs(m, 0, { ...dev, runtime: "eager" }, 1, "fp32")).toBeCloseTo(0.01 + 4 / 2.25, 12);
   });
 
   it("the kernel plan of a model is built once per runtime", () => {

@@ -2,6 +2,10 @@
 // mean 749 Mbit/s, p5 84; read in place from ../shared/traces, never copied), as one channel for all
 // four host links of the paper scenario's Xavier triple, a task every second for 780 s. Skipped with
 // a printed reason when the shared folder is absent (a failure under CI=true).
+import { computeTimeNs } from "../../../src/workload/compute-model.js";
+import { getDevice } from "../../../src/workload/devices.js";
+import { Model } from "../../../src/workload/model.js";
+import { zooModel } from "../../../src/workload/zoo/index.js";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../../src/scenario/load.js";
 import { runScenario } from "../../../src/scenario/run.js";
@@ -9,7 +13,9 @@ import { sharedFolder } from "../../platform/shared-traces.js";
 
 const { root, present, inCi } = sharedFolder("traces", "lumos5g/5g_trace_33_walking");
 const label = present ? "halp on the Lumos5G walking trace" : `halp on the Lumos5G walking trace (skipped: ${root}lumos5g/5g_trace_33_walking not found)`;
-const ALONE_MS = 16.993493;
+const VGG = new Model(zooModel("vgg16")!);
+// VGG-16 on the Jetson AGX Xavier (no noise) by the compute model: the step's position
+const ALONE_MS = computeTimeNs(VGG, Array.from({ length: VGG.layerCount }, (_, i) => i), getDevice("jetson-agx-xavier")!, 1, "fp32") / 1e6;
 const DEADLINES = Array.from({ length: 11 }, (_, k) => Number((ALONE_MS * (0.5 + k * 0.1)).toFixed(2)));
 
 describe.skipIf(!present && !inCi)(label, () => {

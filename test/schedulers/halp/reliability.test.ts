@@ -3,11 +3,17 @@
 // link its own seed) whose mean is 500 or 1000 Mbit/s. The host alone does not use the channel: its
 // curve is a step at its fixed latency. halp, re-planned with the rate at dispatch, meets some
 // deadlines below it. `replan: mean` plans once with the mean rate.
+import { computeTimeNs } from "../../../src/workload/compute-model.js";
+import { getDevice } from "../../../src/workload/devices.js";
+import { Model } from "../../../src/workload/model.js";
+import { zooModel } from "../../../src/workload/zoo/index.js";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../../../src/scenario/run.js";
 import { scenarioFrom } from "../../scenario-runs/helpers.js";
 
-const ALONE_MS = 16.993493; // VGG-16 on the Jetson AGX Xavier (no noise), the step's position
+const VGG = new Model(zooModel("vgg16")!);
+// VGG-16 on the Jetson AGX Xavier (no noise) by the compute model: the step's position
+const ALONE_MS = computeTimeNs(VGG, Array.from({ length: VGG.layerCount }, (_, i) => i), getDevice("jetson-agx-xavier")!, 1, "fp32") / 1e6;
 const DEADLINES = Array.from({ length: 11 }, (_, k) => Number((ALONE_MS * (0.5 + k * 0.1)).toFixed(3)));
 
 const fading = (meanMbps: number, seed: number): Record<string, unknown> =>
