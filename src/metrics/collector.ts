@@ -83,7 +83,6 @@ export class Collector implements Observer {
     // Work after the last completion comes only from requests dropped in flight.
     const clip = resources.some((r) => r.canRefuse !== false);
     this.accounts = new ResourceAccounts(resources.map((r) => r.servers), clip);
-    this.energy?.onSetup(resources);
   }
 
   onArrive(req: Request, t: Time): void {
@@ -103,13 +102,11 @@ export class Collector implements Observer {
   onStart(res: number, server: number, t: Time): void {
     this.lastEvent = t;
     this.accounts.start(res, server, t);
-    this.energy?.onStart(res, server);
   }
 
   onEnd(res: number, server: number, t: Time): void {
     this.lastEvent = t;
     this.accounts.end(res, server, t);
-    this.energy?.onEnd(res, server);
   }
 
   // The energy meter is called from here rather than run as a companion: one observer keeps the
@@ -123,9 +120,6 @@ export class Collector implements Observer {
     this.energy?.onStepStart(work, res, server, t);
   }
 
-  onStepEnd(work: Work, res: number, t: Time): void {
-    this.energy?.onStepEnd(work, res, t);
-  }
 
   onComplete(req: Request, t: Time): void {
     this.energy?.onComplete(req);
@@ -149,6 +143,7 @@ export class Collector implements Observer {
   }
 
   onDrop(req: Request, t: Time): void {
+    this.energy?.onDrop(req);
     if (this.opts.keepRequests !== false) this.kept.push(req.freeze());
     this.droppedCount++;
     if (req.deadline >= 0) this.missed++; // a refused request misses its deadline too

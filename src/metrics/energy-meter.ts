@@ -1,6 +1,7 @@
 // EnergyMeter: the observer that accounts energy (docs/energy.md). Per request it adds to the request's
-// row what its end device spent on it: compute steps there (duration × busy power, a batch's energy
-// shared equally by its works) and the radio energy of the bytes that node sent or received for it.
+// row what its end device spent on it: compute there (the station adds the request's equal share of
+// each batch's time; priced at busy power when the request ends) and the radio energy of the bytes
+// that node sent or received for it.
 // Per node and link it sums the radio energy; busy and idle energy come from the collector's busy
 // accounts at the end. O(1) per event, typed arrays indexed by resource, link or station: no Map
 // look-up and no allocation on the event path.
@@ -36,12 +37,6 @@ export class EnergyMeter implements Observer {
   private readonly receiveNj: Float64Array;
   /** 1 where a link has no per-bit energy at either end. */
   private readonly silent: Uint8Array;
-  // Batch sizes: a station reports each work of a batch (onStepStart), then the batch (onStart); when a
-  // server ends (onEnd) its works end right after it, synchronously, before any other server of the station.
-  private readonly pending: Int32Array;
-  private first = new Int32Array(0);
-  private batchOfServer = new Int32Array(0);
-  private readonly endedBatch: Int32Array;
   // Totals.
   private readonly linkBytes: Float64Array;
   private readonly linkSendJ: Float64Array;
@@ -67,8 +62,6 @@ export class EnergyMeter implements Observer {
     this.sendNj = Float64Array.from(spec.links, (k) => k.sendNjPerBit ?? 0);
     this.receiveNj = Float64Array.from(spec.links, (k) => k.receiveNjPerBit ?? 0);
     this.silent = Uint8Array.from(spec.links, (_, i) => (this.sendNj[i] === 0 && this.receiveNj[i] === 0 ? 1 : 0));
-    this.pending = new Int32Array(s);
-    this.endedBatch = new Int32Array(s);
     this.linkBytes = new Float64Array(l);
     this.linkSendJ = new Float64Array(l);
     this.linkReceiveJ = new Float64Array(l);
@@ -77,26 +70,17 @@ export class EnergyMeter implements Observer {
   }
 
   /**
-   * Compute steps matter only on a request's end device with power figures (busy and idle energy
-   * elsewhere come from the busy accounts), so other stations need no per-step call. Every transfer
-   * is watched: the report gives each link's bytes.
+   * Only transfers are watched per step (the report gives each link's bytes, a request its radio
+   * energy). Compute on a request's end device is priced when the request ends, from the time the
+   * station added to it (Request.originComputeNs: its equal share of each batch); busy and idle
+   * energy per node come from the busy accounts.
    */
   observesSteps(res: number): boolean {
-    return res >= this.stationCount || (this.busyW[res]! >= 0 && this.origins.includes(res));
-  }
-
-  onSetup(resources: readonly ResourceInfo[]): void {
-    const s = this.stationCount;
-    this.first = new Int32Array(s);
-    for (let r = 1; r < s; r++) this.first[r] = this.first[r - 1]! + resources[r - 1]!.servers;
-    this.batchOfServer = new Int32Array(s === 0 ? 0 : this.first[s - 1]! + resources[s - 1]!.servers);
+    return res >= this.stationCount;
   }
 
   onStepStart(work: Work, res: number, _server: number, _t: Time): void {
-    if (res < this.stationCount) {
-      this.pending[res]!++;
-      return;
-    }
+    if (res < this.stationCount) return; // compute is priced when the request ends
     // A transfer: its link is the plan's (a shared medium serves several links as one resource).
     const req = work.req;
     const link = (req.plan!.steps[work.step] as TransferStep).link;
@@ -116,26 +100,18 @@ export class EnergyMeter implements Observer {
     if (radio !== 0) req.addDeviceEnergy(0, radio);
   }
 
-  onStart(res: number, server: number): void {
-    if (res >= this.stationCount) return;
-    this.batchOfServer[this.first[res]! + server] = this.pending[res]!;
-    this.pending[res] = 0;
+  /** A request's compute on its end device, priced once when it ends (completed or dropped). */
+  private priceCompute(req: Request): void {
+    const w = this.busyW[this.origins[req.source]!]!;
+    if (w >= 0 && req.originComputeNs > 0) req.addDeviceEnergy((req.originComputeNs * w) / 1e9, 0);
   }
 
-  onEnd(res: number, server: number): void {
-    if (res < this.stationCount) this.endedBatch[res] = this.batchOfServer[this.first[res]! + server]!;
-  }
-
-  onStepEnd(work: Work, res: number, t: Time): void {
-    if (res >= this.stationCount) return;
-    const req = work.req;
-    const w = this.busyW[res]!;
-    if (res !== this.origins[req.source] || w < 0) return;
-    // The batch ran (t − start) at busy power; each of its works carries an equal share.
-    req.addDeviceEnergy(((t - work.start) * w) / 1e9 / this.endedBatch[res]!, 0);
+  onDrop(req: Request): void {
+    this.priceCompute(req);
   }
 
   onComplete(req: Request): void {
+    this.priceCompute(req);
     if (req.id < this.warmupRequests) return;
     this.computeSum += req.deviceComputeJ;
     this.radioSum += req.deviceRadioJ;

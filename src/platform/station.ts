@@ -36,6 +36,8 @@ export interface StationConfig {
   queueLimit: number;
   /** Compute-noise factors (this station's rows are read by `index`); null = no noise. */
   noise: NoiseTable | null;
+  /** Per source: 1 if its requests start at this station (their end device); absent: none do. */
+  originOf?: Uint8Array;
 }
 
 export class Station {
@@ -61,6 +63,8 @@ export class Station {
   private readonly onWake: () => void = this.wake.bind(this);
   /** Whether an observer accounts every step (read once, so an unobserved run pays one flag test). */
   private readonly stepsObserved: boolean;
+  /** Per source: 1 if this station is its end device; null when it is none's. */
+  private readonly originOf: Uint8Array | null;
   private lastWakeAt = -1;
 
   constructor(
@@ -77,6 +81,7 @@ export class Station {
     this.stepsObserved = (observer.onStepStart !== undefined || observer.onStepEnd !== undefined) && (observer.observesSteps?.(cfg.index) ?? true);
     this.inService = new Array<Work | undefined>(cfg.servers * cfg.maxBatch).fill(undefined);
     this.batchLength = new Int32Array(cfg.servers);
+    this.originOf = cfg.originOf !== undefined && cfg.originOf.includes(1) ? cfg.originOf : null;
   }
 
   get queueLength(): number {
@@ -226,11 +231,14 @@ export class Station {
     this.busyCount--;
     const now = this.sim.now;
     this.observer.onEnd?.(this.cfg.index, server, now);
+    const origin = this.originOf;
     for (let i = 0; i < size; i++) {
       const w = this.inService[base + i]!;
       this.inService[base + i] = undefined; // release the reference
       const start = w.start;
       w.req.addStepTimes(start - w.ready, now - start, 0);
+      // Time on the request's own device, its equal share of the batch (what its energy is priced on).
+      if (origin !== null && origin[w.req.source] === 1) w.req.addOriginComputeNs((now - start) / size);
       if (this.stepsObserved) this.stepEnded(w, now);
       this.sink.stepDone(w);
     }

@@ -80,6 +80,7 @@ export function buildRun(
       batchTimeoutNs: ms(n.batchTimeoutMs),
       queueLimit: n.queueLimit ?? Infinity,
       noise: workload.noise,
+      originOf: Uint8Array.from(s.sources, (_, k) => (topology.originOf(k) === i ? 1 : 0)),
     };
     ctx.stations.push(new Station(cfg, sim, observer, executor, policy));
   });

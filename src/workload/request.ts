@@ -17,8 +17,8 @@ import type { Plan } from "./plan.js";
 import type { RowPool } from "./row-pool.js";
 
 /** Doubles per request row, and where each time sits in it (then the end-device energy, metrics/energy-meter.ts). */
-export const REQUEST_ROW_WIDTH = 8;
-const [ARRIVAL, DEADLINE, COMPLETION, QUEUEING, COMPUTE, TRANSFER, DEVICE_COMPUTE_J, DEVICE_RADIO_J] = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+export const REQUEST_ROW_WIDTH = 9;
+const [ARRIVAL, DEADLINE, COMPLETION, QUEUEING, COMPUTE, TRANSFER, DEVICE_COMPUTE_J, DEVICE_RADIO_J, ORIGIN_COMPUTE] = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
 
 /** What a released, unfrozen request points at instead of the shared chunk (reads fail on `at` < 0). */
 const RELEASED = new Float64Array(0);
@@ -77,6 +77,7 @@ export class Request {
     t[at + TRANSFER] = 0;
     t[at + DEVICE_COMPUTE_J] = 0;
     t[at + DEVICE_RADIO_J] = 0;
+    t[at + ORIGIN_COMPUTE] = 0;
   }
 
   get arrival(): Time { return this.at >= 0 ? this.times[this.at + ARRIVAL]! : released(this.id); }
@@ -111,7 +112,19 @@ export class Request {
   get deviceRadioJ(): number { return this.at >= 0 ? this.times[this.at + DEVICE_RADIO_J]! : released(this.id); }
   get deviceEnergyJ(): number { return this.deviceComputeJ + this.deviceRadioJ; }
 
-  /** Adds end-device energy (J): one call per step, on the hot path. */
+  /**
+   * Compute time spent for this request on its source's own node, ns: its share of each batch that
+   * ran there (the batch's time / its size). Added by the station; the energy meter prices it.
+   */
+  get originComputeNs(): number { return this.at >= 0 ? this.times[this.at + ORIGIN_COMPUTE]! : released(this.id); }
+
+  addOriginComputeNs(ns: number): void {
+    const at = this.at;
+    if (at < 0) released(this.id);
+    this.times[at + ORIGIN_COMPUTE] = this.times[at + ORIGIN_COMPUTE]! + ns;
+  }
+
+  /** Adds end-device energy (J): radio per transfer, compute once when the request ends. */
   addDeviceEnergy(computeJ: number, radioJ: number): void {
     const at = this.at;
     if (at < 0) released(this.id);

@@ -21,12 +21,19 @@ function rig(spec: EnergySpec, resources: ResourceInfo[]): { c: Collector; o: Ob
 
 const work = (req: Request, startNs: number): Work => ({ req, step: 0, ready: 0, start: startNs, cost: null, bytes: 0 });
 
-/** Runs `works` as one batch on server `server` of station `res` over [fromMs, toMs], as a Station reports it. */
-function batch(o: Observer, res: number, server: number, works: Work[], fromMs: number, toMs: number): void {
-  for (const w of works) o.onStepStart!(w, res, server, ms(fromMs));
+/**
+ * Runs `works` as one batch on server `server` of station `res` over [fromMs, toMs], as a Station
+ * reports it; on the requests' own device (`origin`) the station adds each its equal share of the
+ * batch's time (Request.addOriginComputeNs; test/platform checks the Station does).
+ */
+function batch(o: Observer, res: number, server: number, works: Work[], fromMs: number, toMs: number, origin = res === 0): void {
+  for (const w of works) o.onStepStart?.(w, res, server, ms(fromMs));
   o.onStart!(res, server, ms(fromMs));
   o.onEnd!(res, server, ms(toMs));
-  for (const w of works) o.onStepEnd!(w, res, ms(toMs));
+  for (const w of works) {
+    if (origin) w.req.addOriginComputeNs((ms(toMs) - ms(fromMs)) / works.length);
+    o.onStepEnd?.(w, res, ms(toMs));
+  }
 }
 
 const station = (name: string, busyW: number | null, idleW: number | null) => ({ name, device: `${name}-device`, busyW, idleW });
@@ -37,9 +44,9 @@ describe("compute energy", () => {
     const req = newRequest(0, 0, 0, "m", 0, -1);
     o.onArrive!(req, 0);
     batch(o, 0, 0, [work(req, 0)], 0, 10);
-    expect(req.deviceComputeJ).toBe(0.1);
     req.completion = ms(10);
     o.onComplete!(req, ms(10));
+    expect(req.deviceComputeJ).toBe(0.1); // priced when the request ends
     const e = c.report(META).energy!;
     expect(e.nodes["dev"]!.busyJ).toBe(0.1);
     expect(e.endDevice).toEqual({ perRequestJ: 0.1, computePerRequestJ: 0.1, radioPerRequestJ: 0, requests: 1 });
@@ -52,11 +59,11 @@ describe("compute energy", () => {
     const reqs = [newRequest(0, 0, 0, "m", 0, -1), newRequest(1, 0, 1, "m", 0, -1)];
     for (const r of reqs) o.onArrive!(r, 0);
     batch(o, 0, 0, reqs.map((r) => work(r, 0)), 0, 10);
-    expect(reqs.map((r) => r.deviceComputeJ)).toEqual([0.05, 0.05]);
     for (const r of reqs) {
       r.completion = ms(10);
       o.onComplete!(r, ms(10));
     }
+    expect(reqs.map((r) => r.deviceComputeJ)).toEqual([0.05, 0.05]);
     expect(c.report(META).energy!.nodes["dev"]!.busyJ).toBe(0.1);
   });
 

@@ -17,7 +17,7 @@ describe("observesSteps", () => {
     expect([b.observesSteps!(0), b.observesSteps!(1)]).toEqual([true, true]);
   });
 
-  it("the energy meter watches compute only on end devices with power, and every link", () => {
+  it("the energy meter watches transfers only (compute on end devices is priced from Request.originComputeNs)", () => {
     // stations: 0 = the source's device (with power), 1 = a cloud GPU (power, not an origin), 2 = no power figures
     const meter = new EnergyMeter({
       stations: [
@@ -28,6 +28,6 @@ describe("observesSteps", () => {
       links: [{ name: "up", from: 0, to: 1, technology: null, sendNjPerBit: null, receiveNjPerBit: null }],
       origins: [0, 2],
     }, 0);
-    expect([0, 1, 2, 3].map((r) => meter.observesSteps(r))).toEqual([true, false, false, true]);
+    expect([0, 1, 2, 3].map((r) => meter.observesSteps(r))).toEqual([false, false, false, true]);
   });
 });
