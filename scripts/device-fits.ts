@@ -1,6 +1,7 @@
 // Prints src/workload/device-fits.ts: every (device, runtime) figure derived from the calibration set
 // (calibration-derive.ts), rounded. Run after a change of the rows, the rules or the compute model:
-//   npx tsx scripts/device-fits.ts > src/workload/device-fits.ts
+//   npx tsx scripts/device-fits.ts > /tmp/fits.ts && mv /tmp/fits.ts src/workload/device-fits.ts
+// (through a temporary file: the script imports the file it replaces).
 import { CALIBRATION } from "../src/workload/calibration.js";
 import { deriveFigures } from "../src/workload/calibration-derive.js";
 

@@ -78,11 +78,28 @@ export function deriveFigures(rows: readonly Measurement[], cache: ModelCache = 
     for (const p of Object.keys(fit.efficiency) as Precision[]) basis[p] = `fitted${fit.atBound.includes(p) ? " (at its bound)" : ""}`;
     partial.set(key(dev, "compiled"), { overhead: fit.layerOverheadMs, eff: fit.efficiency, basis });
   }
-  // 4. Compiled efficiencies missing: the path that runs the precision, else the mean of the fitted
-  //    compiled GPUs of the same class (edge: Jetsons and phones' accelerators; cloud), else of all.
+  // 4. Compiled efficiencies missing: the path that runs the precision; else the device's own fitted
+  //    efficiency at the other tensor-core precision (int8 ↔ fp16) times the ratio of the two on the
+  //    devices where both are fitted (not at a bound); else the mean of the fitted compiled GPUs of its class (edge:
+  //    Jetsons and the phone's accelerators; cloud), else of all.
   const fittedEff = (p: Precision, cls: string | null): number[] =>
     [...partial.entries()].filter(([k, f]) => k.endsWith("|compiled") && f.basis[p]?.startsWith("fitted") && (cls === null || base(k.split("|")[0]!).class === cls))
       .map(([, f]) => f.eff[p]!);
+  const firm = (f: { basis: Partial<UnitFigures["basis"]> }, p: Precision): boolean => f.basis[p] === "fitted";
+  const compiledFits = [...partial.entries()].filter(([k]) => k.endsWith("|compiled")).map(([, f]) => ({ eff: { ...f.eff }, basis: { ...f.basis } }));
+  // Only between the two tensor-core paths: fp32 runs on other units (CUDA cores), whose share of
+  // the peak says nothing about the tensor cores'.
+  const NEIGHBOURS: Record<Precision, Precision[]> = { int8: ["fp16"], fp16: ["int8"], fp32: [] };
+  const byRatio = (u: { eff: Partial<Record<Precision, number>>; basis: Partial<UnitFigures["basis"]> }, p: Precision): [number, string] | null => {
+    for (const q of NEIGHBOURS[p]) {
+      if (!firm(u, q)) continue;
+      const ratios = compiledFits.filter((f) => firm(f, p) && firm(f, q)).map((f) => f.eff[p]! / f.eff[q]!);
+      if (ratios.length === 0) continue;
+      const r = mean(ratios);
+      return [Math.min(1, u.eff[q]! * r), `own ${q} × ${r.toFixed(3)} (${p}/${q} on ${ratios.length} fitted device${ratios.length > 1 ? "s" : ""})`];
+    }
+    return null;
+  };
   for (const [dev, rts] of Object.entries(DEVICE_RUNTIMES)) {
     if (!rts.includes("compiled")) continue;
     const d = base(dev);
@@ -93,6 +110,8 @@ export function deriveFigures(rows: readonly Measurement[], cache: ModelCache = 
       if (u.eff[p] !== undefined) continue;
       const q = pathOf(d, p);
       if (q !== p && u.eff[q] !== undefined && u.basis[q]?.startsWith("fitted")) { u.eff[p] = u.eff[q]; u.basis[p] = `${q} path (no ${p} hardware)`; continue; }
+      const ratio = byRatio(u, p);
+      if (ratio !== null) { [u.eff[p], u.basis[p]] = ratio; continue; }
       const same = fittedEff(p, cls);
       const any = same.length > 0 ? same : fittedEff(p, null);
       u.eff[p] = any.length > 0 ? mean(any) : 1;

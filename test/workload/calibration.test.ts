@@ -146,11 +146,11 @@ describe("batching ResNet-50 (int8, 224)", () => {
   });
 
   it("on an A100 batch 32 cuts the per-request time several times: overhead-bound at batch 1", () => {
-    // A100 (compiled, stored figures 0.013 ms per kernel, int8 efficiency 0.249): O = 56 × 0.013 = 0.728 ms;
-    // C = 8.178e9 / (624e12 × 0.249) = 0.0526 ms; W = 0.0164 ms; A = 0.0254 ms.
-    // t(1) ∈ [0.728 + 0.0526, 0.728 + 0.0526 + 0.0164 + 0.0254] = [0.781, 0.822] ms: about 90 % overhead.
-    // t(32)/32 ∈ [(0.728 + 1.684)/32, (0.728 + 1.684 + 0.0164 + 0.812)/32] = [0.0754, 0.1013] ms.
-    // So the ratio lies in [0.781/0.1013, 0.822/0.0754] = [7.7, 10.9]: several times.
+    // A100 (compiled, stored figures 0.013 ms per kernel, int8 efficiency 0.442): O = 56 × 0.013 = 0.728 ms;
+    // C = 8.178e9 / (624e12 × 0.442) = 0.0297 ms; W = 0.0164 ms; A = 0.0254 ms.
+    // t(1) ∈ [0.728 + 0.0297, 0.728 + 0.0297 + 0.0164 + 0.0254] = [0.758, 0.800] ms: over 90 % overhead.
+    // t(32)/32 ∈ [(0.728 + 0.949)/32, (0.728 + 0.949 + 0.0164 + 0.812)/32] = [0.0524, 0.0783] ms.
+    // So the ratio lies in [0.758/0.0783, 0.800/0.0524] = [9.7, 15.3]: several times.
     const a100 = device("a100");
     const [lo1, hi1] = bounds(a100, 1);
     const [lo32, hi32] = bounds(a100, 32);
