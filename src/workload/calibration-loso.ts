@@ -42,4 +42,18 @@ export function leaveOneSourceOut(rows: readonly Measurement[] = CALIBRATION): P
   return out;
 }
 
+/**
+ * The analogy rules checked against measured devices: every row predicted by figures derived
+ * without any row of its device (so the device gets the rules an unmeasured one of its family gets).
+ */
+export function leaveOneDeviceOut(rows: readonly Measurement[] = CALIBRATION): Prediction[] {
+  const cache: ModelCache = new Map();
+  const out: Prediction[] = [];
+  for (const device of [...new Set(rows.map((m) => m.device))]) {
+    const figures = deriveFigures(rows.filter((m) => m.device !== device), cache);
+    for (const m of rows.filter((r) => r.device === device)) out.push(residualOf(m, predictWith(figures, m, cache)));
+  }
+  return out;
+}
+
 const residualOf = (m: Measurement, predictedMs: number): Prediction => ({ measurement: m, predictedMs, residual: predictedMs / m.ms - 1 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { CALIBRATION, calibrationResiduals, fitDevice, predictMs, SOURCES } from "../../src/workload/calibration.js";
 import { DEVICE_RUNTIMES, deriveFigures } from "../../src/workload/calibration-derive.js";
-import { inSampleResiduals, leaveOneSourceOut } from "../../src/workload/calibration-loso.js";
+import { inSampleResiduals, leaveOneDeviceOut, leaveOneSourceOut } from "../../src/workload/calibration-loso.js";
 import { DEVICE_FITS } from "../../src/workload/device-fits.js";
 import { PRECISIONS, type Precision } from "../../src/workload/device-profile.js";
 import type { RuntimeName } from "../../src/workload/runtime.js";
@@ -60,7 +60,7 @@ describe("calibration set", () => {
 // The worst residuals stated in docs/compute-model.md ("Residuals", "Validation"). The issue asks for
 // ±15 % in-sample and ±20 % leave-one-source-out; the sources disagree by more than that (the doc
 // shows where), so these are the figures we state, and a change that makes them worse fails here.
-const STATED = { inSample: 0.401, inSampleMedian: 0.151, loso: 3.69, losoKept: 0.95 };
+const STATED = { inSample: 0.401, inSampleMedian: 0.151, loso: 3.69, losoKept: 0.95, lodo: 3.69 };
 
 describe("residuals", () => {
   const fit = inSampleResiduals();
@@ -87,6 +87,14 @@ describe("leave-one-source-out validation", () => {
       m.runtime === r.measurement.runtime && m.precision === r.measurement.precision));
     expect(kept.length).toBeGreaterThan(30);
     expect(Math.max(...kept.map((r) => Math.abs(r.residual)))).toBeLessThanOrEqual(STATED.losoKept);
+  });
+});
+
+describe("analogy rules against measured devices (leave one device out)", () => {
+  it("every row of a measured device, predicted with all its rows removed, within the stated worst", () => {
+    const lodo = leaveOneDeviceOut();
+    expect(lodo.length).toBe(CALIBRATION.length);
+    expect(Math.max(...lodo.map((r) => Math.abs(r.residual)))).toBeLessThanOrEqual(STATED.lodo);
   });
 });
 
