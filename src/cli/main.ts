@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // splitsim command line: the only layer that touches argv, stdout, stderr and exit codes.
 // Bad input exits 2 with one readable message (a stack trace only with --debug).
+import { RUNTIMES } from "../workload/runtime.js";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { reportError } from "./errors.js";
@@ -77,7 +78,7 @@ try {
           .option("device", { type: "string", default: "jetson-nano", describe: "device profile" })
           .option("precision", { choices: ["fp32", "fp16", "int8"] as const, default: "fp32" as const })
           .option("batch", { type: "number", default: 1 })
-          .option("runtime", { choices: ["eager", "compiled", "mobile-cpu"] as const, describe: "runtime (kernel fusion); default: the device's" })
+          .option("runtime", { choices: RUNTIMES, describe: "runtime (kernel fusion); default: the device's" })
           .option("input-size", { type: "number", describe: "built-in models: input size in pixels (default: the model's)" })
           .option("json", { type: "boolean", default: false, describe: "print JSON (with totalMs)" }),
         async (a) => (await import("./models-show.js")).showModel({ model: a.model, inputSize: a["input-size"], device: a.device, precision: a.precision, batch: a.batch, json: a.json, runtime: a.runtime })),

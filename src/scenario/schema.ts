@@ -1,5 +1,6 @@
 // The scenario file format as zod schemas (DESIGN §7). Shapes and value ranges only; references
 // between sections, files and models are checked by resolve.ts. Units are in the key names.
+import { RUNTIMES } from "../workload/runtime.js";
 import { z } from "zod";
 import { LINK_TECHNOLOGIES } from "../platform/platform-spec.js";
 
@@ -44,7 +45,7 @@ export const Node = z.strictObject({
   precision: z.enum(["fp32", "fp16", "int8"]).default("fp32"),
   role: z.enum(["end", "edge", "cloud"]).optional(),
   /** How the device runs layers (kernel fusion, per-kernel cost); absent: the device's default. docs/compute-model.md. */
-  runtime: z.enum(["eager", "compiled", "mobile-cpu"]).optional()
+  runtime: z.enum(RUNTIMES).optional()
     .meta({ description: "eager | compiled | mobile-cpu: the runtime (kernel fusion and per-kernel cost); default: the device's own" }),
 });
 

@@ -9,8 +9,6 @@ import { getDevice } from "./devices.js";
 import { DEVICE_RUNTIMES } from "./device-runtimes.js";
 import type { RuntimeName } from "./runtime.js";
 
-export { DEVICE_RUNTIMES };
-
 /** One (device, runtime)'s figures and, for each, how it was obtained. */
 export interface UnitFigures {
   layerOverheadMs: number;

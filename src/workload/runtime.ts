@@ -6,8 +6,9 @@
 import type { Model } from "./model.js";
 import type { DeviceClass, Precision } from "./device-profile.js";
 
-export type RuntimeName = "eager" | "compiled" | "mobile-cpu";
-export const RUNTIMES: readonly RuntimeName[] = ["eager", "compiled", "mobile-cpu"];
+/** The runtimes, one list for the type, the scenario schema and the CLI's choices. */
+export const RUNTIMES = ["eager", "compiled", "mobile-cpu"] as const;
+export type RuntimeName = (typeof RUNTIMES)[number];
 
 /** Layer kinds that only re-label their input (a flatten, a YOLO head's view): no kernel outside eager. */
 const VIEW_KINDS = new Set(["reshape", "flatten", "view", "yolo"]);

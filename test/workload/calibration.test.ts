@@ -3,7 +3,8 @@
 // on a datacenter GPU against an embedded CPU (bounds derived by hand), and the fitter itself.
 import { describe, expect, it } from "vitest";
 import { CALIBRATION, calibrationResiduals, fitDevice, predictMs, SOURCES } from "../../src/workload/calibration.js";
-import { DEVICE_RUNTIMES, deriveFigures } from "../../src/workload/calibration-derive.js";
+import { deriveFigures } from "../../src/workload/calibration-derive.js";
+import { DEVICE_RUNTIMES } from "../../src/workload/device-runtimes.js";
 import { inSampleResiduals, leaveOneDeviceOut, leaveOneSourceOut } from "../../src/workload/calibration-loso.js";
 import { DEVICE_FITS } from "../../src/workload/device-fits.js";
 import { PRECISIONS, type Precision } from "../../src/workload/device-profile.js";
