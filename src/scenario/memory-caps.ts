@@ -31,7 +31,8 @@ export function memoryCaps(s: Pick<ResolvedScenario, "nodes" | "models" | "devic
     const usable = usableMemoryBytes(d);
     if (!Number.isFinite(usable)) return n;
     let cap = Infinity;
-    let by = "";
+    // What set the cap; its text is written only when the cap applies (toLocaleString loads ICU: ~20 ms).
+    let by: { m: Model; need: ReturnType<typeof memoryNeed> } | null = null;
     for (const m of models) {
       const need = memoryNeed(m, allLayers(m), n.precision);
       const b = largestBatch(need, usable, n.servers);
@@ -40,12 +41,13 @@ export function memoryCaps(s: Pick<ResolvedScenario, "nodes" | "models" | "devic
           `(${bytesText(need.weightBytes + n.servers * need.activationBytesPerItem)} needed, ${bytesText(usable)} usable): a plan that places all of it there fails`);
       } else if (b < cap) {
         cap = b;
-        by = `${m.name} needs ${bytesText(need.weightBytes)} of weights + ${bytesText(need.activationBytesPerItem)} per item${n.servers > 1 ? ` on each of ${n.servers} servers` : ""}`;
+        by = { m, need };
       }
     }
-    if (cap >= n.maxBatch) return n;
+    if (cap >= n.maxBatch || by === null) return n;
+    const why = `${by.m.name} needs ${bytesText(by.need.weightBytes)} of weights + ${bytesText(by.need.activationBytesPerItem)} per item${n.servers > 1 ? ` on each of ${n.servers} servers` : ""}`;
     notes.push(`node '${n.name}' (device ${d.name}, ${n.precision}): maxBatch ${n.maxBatch} capped to ${cap} by memory ` +
-      `(${by}; ${bytesText(usable)} usable, ${usableFraction(d)} of ${bytesText(d.memoryBytes!)})`);
+      `(${why}; ${bytesText(usable)} usable, ${usableFraction(d)} of ${bytesText(d.memoryBytes!)})`);
     return { ...n, maxBatch: cap };
   });
   return { nodes, notes };

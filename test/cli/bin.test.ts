@@ -1,6 +1,7 @@
 // The documented command: ./splitsim in a clone prints nothing but its output, so JSON parses
 // (in Python too, as the README shows) and the version answers.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 const hasPython = spawnSync("python3", ["--version"]).status === 0;
@@ -11,6 +12,12 @@ describe("./splitsim", () => {
     const r = spawnSync("./splitsim", ["run", "scenarios/quickstart.yaml", "--set", "workload.requests=200", "--format", "json"], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as unknown[]).length).toBe(4);
+  });
+
+  it("--version prints the package's version and nothing else", () => {
+    const r = spawnSync("./splitsim", ["--version"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`${JSON.parse(readFileSync("package.json", "utf8")).version}\n`);
   });
 
   it.skipIf(!hasPython)("pipes into Python's json.load, as the README shows", () => {
