@@ -2,6 +2,7 @@
 // target and whether it is met. Targets are the issue's; a figure without one is informational.
 import type { CaseResult } from "./result.js";
 import { sizeLabel, spread, type Spread, type Unit } from "./stats.js";
+import { wholeFigures } from "./whole-figures.js";
 
 export interface Figure {
   group: number;
@@ -14,6 +15,8 @@ export interface Figure {
   met?: boolean;
   /** A ratio of two medians rather than a figure measured per run. */
   derived?: boolean;
+  /** Shown instead of a value: why the figure is missing (SimPy not installed, means that differ). */
+  note?: string;
 }
 
 /** Results of every repeat, by `${case}@${size}`. */
@@ -122,5 +125,8 @@ export function figures(results: Results): Figure[] {
       add(5, `${label}, mean pending events`, "count", rs, (x) => x.extra?.["meanPending"] ?? NaN);
     }
   }
+
+  // 6. Whole processes: start-up, and splitsim against SimPy (timed in the parent: whole.ts).
+  out.push(...wholeFigures(results));
   return out;
 }

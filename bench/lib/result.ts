@@ -17,6 +17,10 @@ export interface CaseResult {
   rssMB: number;
   /** Case-specific figures (mean sojourn, pending events, ...). */
   extra?: Record<string, number>;
+  /** What ran, for the row's label (section 6: the CLI build the bin loaded, the SimPy and Python used). */
+  label?: string;
+  /** Why the case could not run on this machine (not a failure: its rows say so, the bench exits 0). */
+  skipped?: string;
 }
 
 /** Peak RSS of this process so far, MB (maxRSS is in KiB on Linux). */

@@ -14,7 +14,7 @@ export function spread(xs: readonly number[]): Spread {
   return { min: s[0]!, median, max: s[n - 1]! };
 }
 
-export type Unit = "rate" | "ratio" | "s" | "MB" | "ns" | "ms" | "count";
+export type Unit = "rate" | "ratio" | "s" | "MB" | "ns" | "ms" | "count" | "pct";
 
 /** A figure in its unit: rates with k/M, times with 2-3 significant digits. */
 export function fmt(x: number, unit: Unit): string {
@@ -34,6 +34,8 @@ export function fmt(x: number, unit: Unit): string {
       return `${x.toFixed(2)} ms`;
     case "count":
       return x >= 100 ? x.toFixed(0) : x.toFixed(2);
+    case "pct":
+      return `${x.toFixed(2)} %`;
   }
 }
 

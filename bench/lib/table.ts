@@ -9,6 +9,7 @@ export const GROUP_TITLES: Record<number, string> = {
   3: "3. Quickstart pipeline, 30 fps (as in the file)",
   4: "4. Cost per request, quickstart cloud-only at 2 fps (stable)",
   5: "5. Many resources: D devices, one uplink, D/8 A100s (cloud-only)",
+  6: "6. Whole process: start-up (ms) and splitsim vs SimPy (s), timed from the parent",
 };
 
 /** `quick`: tiny sizes say nothing about speed, so no target is judged (and no ✓/✗ shown). */
@@ -24,8 +25,14 @@ export function renderTable(rows: readonly Figure[], quick = false): string {
       group = r.group;
       lines.push(GROUP_TITLES[group] ?? `${group}.`);
     }
+    if (r.note !== undefined) {
+      lines.push(("  " + r.figure).padEnd(W.fig) + r.note + (r.target === undefined ? "" : `  (target ${r.target})`));
+      continue;
+    }
     const range = r.derived
-      ? "(ratio of medians)"
+      ? r.unit === "ratio"
+        ? "(ratio of medians)"
+        : "(from medians)"
       : r.repeats > 1
         ? `${fmt(r.value.min, r.unit)} – ${fmt(r.value.max, r.unit)}`
         : r.repeats === 1
