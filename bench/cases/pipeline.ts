@@ -15,8 +15,8 @@ export const QUICKSTART = fileURLToPath(new URL("../../scenarios/examples/overlo
  * overloaded (cloud-only saturates the uplink, neurosurgeon keeps everything on the Nano), so the
  * backlog grows with the request count; case 4 uses 2 fps, where cloud-only is stable (uplink ρ ≈ 0.5).
  */
-export function pipeline(scheduler: "cloud-only" | "neurosurgeon", requests: number, fps?: number): CaseResult {
-  const sets = [`workload.requests=${requests}`, "workload.warmupRequests=0"];
+export function pipeline(scheduler: "cloud-only" | "neurosurgeon", requests: number, fps?: number, extraSets: readonly string[] = []): CaseResult {
+  const sets = [`workload.requests=${requests}`, "workload.warmupRequests=0", ...extraSets];
   if (fps !== undefined) sets.push(`workload.arrivals.fps=${fps}`);
   const s = loadScenario(QUICKSTART, { sets });
   const w0 = performance.now();

@@ -47,6 +47,8 @@ export async function runCase(name: string, size: number, opts: CaseOptions = {}
       return (await import("../cases/pipeline.js")).pipeline("neurosurgeon", size);
     case "cost-cloud-only":
       return { ...(await import("../cases/pipeline.js")).pipeline("cloud-only", size, STABLE_FPS), case: name };
+    case "cost-cloud-only-sketch":
+      return { ...(await import("../cases/pipeline.js")).pipeline("cloud-only", size, STABLE_FPS, ["metrics.latencySketch=0.001"]), case: name };
   }
   // Issue 15, item 6 (js-sdsl measured; run by bench/sdsl-ab.ts, not in the plan):
   // sdsl-hold-<eventqueue|pq|pq-pooled> at `size` pending events, sdsl-<fifo|pick>-<ringqueue|deque>

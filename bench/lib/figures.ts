@@ -95,7 +95,15 @@ export function figures(results: Results): Figure[] {
     const rs = runs("cost-cloud-only", n);
     costs.push(add(4, `cloud-only @2 fps, ${sizeLabel(n)} requests, ns/request`, "ns", rs, nsPerRequest).median);
     add(4, `cloud-only @2 fps, ${sizeLabel(n)} requests, events/s`, "rate", rs, eventRate);
-    add(4, `cloud-only @2 fps, ${sizeLabel(n)} requests, peak RSS`, "MB", rs, (x) => x.rssMB);
+    // Issue 15, item 4: a summary-only run of 1e7 requests under 200 MB.
+    if (n >= 1e7) add(4, `cloud-only @2 fps, ${sizeLabel(n)} requests, peak RSS`, "MB", rs, (x) => x.rssMB, "< 200 MB", (x) => x < 200);
+    else add(4, `cloud-only @2 fps, ${sizeLabel(n)} requests, peak RSS`, "MB", rs, (x) => x.rssMB);
+  }
+  // The same with metrics.latencySketch (no latency kept per request; the noise draws still are).
+  for (const n of sizesOf(results, "cost-cloud-only-sketch")) {
+    const rs = runs("cost-cloud-only-sketch", n);
+    add(4, `cloud-only @2 fps, latency sketch, ${sizeLabel(n)} requests, ns/request`, "ns", rs, nsPerRequest);
+    add(4, `cloud-only @2 fps, latency sketch, ${sizeLabel(n)} requests, peak RSS`, "MB", rs, (x) => x.rssMB, "< 200 MB", (x) => x < 200);
   }
   if (costs.length > 1) {
     ratio(4, "max ÷ min ns/request over sizes", Math.max(...costs) / Math.min(...costs), "≤ 1.5×", (x) => x <= 1.5);

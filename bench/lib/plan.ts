@@ -50,6 +50,7 @@ export function plan(mode: Mode): JobSet[] {
       set(4, ["cost-cloud-only"], 1e3, 1),
       set(4, ["cost-cloud-only+warm"], 1e3, 1),
       set(4, ["cost-cloud-only"], 1e4, 1),
+      set(4, ["cost-cloud-only-sketch"], 1e4, 1),
       set(5, ["many-fifo-1", "many-fifo-8", "many-shared-8"], 2e3, 1),
       set(6, STARTUP, 1, 1),
       set(6, VS_SIMPY, 10, 1),
@@ -72,6 +73,7 @@ export function plan(mode: Mode): JobSet[] {
     ...(full ? [set(4, ["cost-cloud-only"], 3e6, 3)] : []),
     // 1e7 requests take ~35 s per run: once by default, three times with --full.
     set(4, ["cost-cloud-only"], 1e7, full ? 3 : 1),
+    set(4, ["cost-cloud-only-sketch"], 1e7, full ? 3 : 1),
     set(5, MANY, 2e5, full ? 3 : 2),
     // Start-up runs take 0.05–0.4 s each: ten interleaved rounds give a steady median.
     set(6, STARTUP, 1, 10),

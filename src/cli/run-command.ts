@@ -41,8 +41,7 @@ export interface RunArgs {
   timeline?: TimelineArgs | undefined;
 }
 
-/** Bytes a run keeps per request in summary-only mode (measured about 50–95 B on the quickstart), and its fixed base. */
-const BYTES_PER_REQUEST = 100;
+/** A summary-only run's fixed memory (measured ~80 MB with the bundled CLI), with room to spare. */
 const BASE_BYTES = 150e6;
 
 export async function runCommand(args: RunArgs): Promise<void> {
@@ -63,7 +62,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
   // Device memory: capped batches are noted; a model that fits on no node stops here (exit 2).
   for (const note of memoryCaps(scenario).notes) process.stderr.write(`splitsim: note: ${note}\n`);
   const totalRequests = scenario.sources.reduce((a, src) => a + src.requests, 0);
-  checkMemory(totalRequests, args.maxMemoryMB);
+  checkMemory(totalRequests, bytesPerRequest(scenario), scenario.metrics?.latencySketch !== undefined, args.maxMemoryMB);
   const timeline = openTimeline(args.timeline, args.force, scenario, totalRequests);
   if (args.out !== undefined) prepareOut(args.out, args.force);
   const workload = generateWorkload(scenario);
@@ -165,14 +164,27 @@ function noteOneWayLinks(s: ResolvedScenario): void {
 }
 
 /** Refuses, before anything is allocated, a run whose requests would not fit in memory. */
-function checkMemory(requests: number, maxMB: number | undefined): void {
+/**
+ * What a summary-only run keeps for the whole run per request (docs/performance.md, "Memory"): its
+ * latency (8 B, none with a sketch; 2 B more for its source with several), a noise draw per node
+ * (8 B each, at most every node), the model index of a mix (2 B) and content draws (12 B); 25 % over.
+ */
+function bytesPerRequest(s: ResolvedScenario): number {
+  const latency = s.metrics?.latencySketch !== undefined ? 0 : s.sources.length > 1 ? 10 : 8;
+  const noise = s.noise.compute.kind === "none" ? 0 : 8 * s.nodes.length;
+  const mix = s.sources.some((src) => Object.keys(src.models).length > 1) ? 2 : 0;
+  const content = s.sources.some((src) => src.content !== undefined) ? 12 : 0;
+  return 1.25 * (latency + noise + mix + content);
+}
+
+function checkMemory(requests: number, perRequest: number, sketched: boolean, maxMB: number | undefined): void {
   if (maxMB !== undefined && !(maxMB > 0)) throw new SplitsimError("--max-memory: give a number of MB > 0");
   const limit = maxMB !== undefined ? maxMB * 1e6 : 0.8 * freemem();
-  const need = BASE_BYTES + requests * BYTES_PER_REQUEST;
+  const need = BASE_BYTES + requests * perRequest;
   if (need > limit) {
     throw new SplitsimError(
       `${requests} requests need about ${Math.ceil(need / 1e6)} MB and ${maxMB !== undefined ? `--max-memory is ${maxMB} MB` : `about ${Math.floor(limit / 1e6)} MB are free`}: ` +
-        "lower workload.requests (or split the run over seeds), or raise --max-memory if you know better",
+        `lower workload.requests (or split the run over seeds), ${sketched ? "" : "keep no latency per request (--set metrics.latencySketch=0.001: quantiles within 0.1 %), "}or raise --max-memory if you know better`,
     );
   }
 }

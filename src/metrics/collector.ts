@@ -9,10 +9,11 @@ import type { Observer, ResourceInfo } from "../platform/observer.js";
 import { EnergyMeter, type EnergySpec } from "./energy-meter.js";
 import { buildRunReport, type ReportMeta, type ResourceReport, type RunReport, type SourceReport } from "./report.js";
 import { ResourceAccounts } from "./resource-account.js";
-import { deadlineReliability, SeriesRecorder } from "./series.js";
-import { summarize } from "./stats.js";
+import { LatencyStore, type LatencyFigures } from "./latency-store.js";
+import { SeriesRecorder } from "./series.js";
 
 const toMs = (ns: number): number => ns / 1e6;
+
 
 export interface CollectorOptions {
   warmupRequests: number;
@@ -20,6 +21,10 @@ export interface CollectorOptions {
   keepRequests?: boolean;
   /** Deadlines (ms) for the report's P(latency <= D). */
   deadlinesMs?: readonly number[];
+  /** Relative error of a latency sketch (`metrics.latencySketch`): no memory per request, approximate quantiles. */
+  latencySketch?: number;
+  /** Requests the run can admit at most (all sources): latencies get one array of that size, never regrown. */
+  expectedRequests?: number;
   /** Bin width (ms) of the report's time series; absent: no series. */
   binMs?: number;
   /** Number of sources: with two or more the report adds per-source figures. */
@@ -33,13 +38,10 @@ export class Collector implements Observer {
   private accounts = new ResourceAccounts([]);
   /** Finished requests, unless keepRequests is false. */
   private readonly kept: Request[] = [];
-  /** Latencies (ns) of completed requests after the warm-up, in a growable typed array. */
-  private latencies = new Float64Array(1024);
-  /** The source of each latency (only with several sources: 2 bytes a request). */
-  private latencySources: Uint16Array | null = null;
+  /** Latencies of completed requests after the warm-up (exact, or a sketch). */
+  private readonly latencies: LatencyStore;
   /** Per source: completed, dropped, deadline missed (all requests, as the totals). */
   private readonly perSource: Int32Array | null;
-  private measured = 0;
   /** Requests after the warm-up that were dropped (they miss every deadline). */
   private droppedMeasured = 0;
   private readonly series: SeriesRecorder | null;
@@ -62,7 +64,12 @@ export class Collector implements Observer {
     // Source ids are kept in 2 bytes: beyond 65 535 sources there is no per-source breakdown.
     const split = sources > 1 && sources <= 0xffff;
     this.perSource = split ? new Int32Array(3 * sources) : null;
-    if (split) this.latencySources = new Uint16Array(1024);
+    this.latencies = new LatencyStore({
+      sources: split ? sources : 0,
+      ...(opts.expectedRequests === undefined ? {} : { expected: opts.expectedRequests - opts.warmupRequests }),
+      ...(opts.deadlinesMs === undefined ? {} : { deadlinesMs: opts.deadlinesMs }),
+      ...(opts.latencySketch === undefined ? {} : { sketch: opts.latencySketch }),
+    });
   }
 
   /**
@@ -133,11 +140,7 @@ export class Collector implements Observer {
       per[3 * req.source]!++;
       if (late) per[3 * req.source + 2]!++;
     }
-    if (req.id >= this.opts.warmupRequests) {
-      if (this.measured === this.latencies.length) this.grow();
-      if (this.latencySources !== null) this.latencySources[this.measured] = req.source;
-      this.latencies[this.measured++] = req.completion - req.arrival;
-    }
+    if (req.id >= this.opts.warmupRequests) this.latencies.add(req.completion - req.arrival, req.source);
     this.lastEvent = t;
     this.accounts.leave(t, true);
   }
@@ -157,35 +160,13 @@ export class Collector implements Observer {
     this.accounts.leave(t, false);
   }
 
-  private grow(): void {
-    const grown = new Float64Array(this.latencies.length * 2);
-    grown.set(this.latencies);
-    this.latencies = grown;
-    if (this.latencySources !== null) {
-      const s = new Uint16Array(grown.length);
-      s.set(this.latencySources);
-      this.latencySources = s;
-    }
-  }
-
   /** Per source (two or more): counts and the latency summary of its measured requests. */
-  private sourceFigures(): SourceReport[] | undefined {
-    const per = this.perSource;
-    const of = this.latencySources;
-    if (per === null || of === null) return undefined;
-    const n = per.length / 3;
-    const counts = new Int32Array(n);
-    for (let i = 0; i < this.measured; i++) counts[of[i]!]!++;
-    const samples = Array.from(counts, (c) => new Float64Array(c));
-    const fill = new Int32Array(n);
-    for (let i = 0; i < this.measured; i++) samples[of[i]!]![fill[of[i]!]!++] = this.latencies[i]!;
-    return samples.map((sample, k) => {
-      const l = summarize(sample);
-      return {
-        index: k, completed: per[3 * k]!, dropped: per[3 * k + 1]!, deadlineMissed: per[3 * k + 2]!, measured: sample.length,
-        latencyMs: { mean: toMs(l.mean), p50: toMs(l.p50), p90: toMs(l.p90), p95: toMs(l.p95), p99: toMs(l.p99), max: toMs(l.max) },
-      };
-    });
+  private sourceFigures(latency: NonNullable<LatencyFigures["sources"]>): SourceReport[] {
+    const per = this.perSource!;
+    return latency.map(({ measured, lat: l }, k) => ({
+      index: k, completed: per[3 * k]!, dropped: per[3 * k + 1]!, deadlineMissed: per[3 * k + 2]!, measured,
+      latencyMs: { mean: toMs(l.mean), p50: toMs(l.p50), p90: toMs(l.p90), p95: toMs(l.p95), p99: toMs(l.p99), max: toMs(l.max) },
+    }));
   }
 
   onFinish(t: Time): void {
@@ -204,8 +185,8 @@ export class Collector implements Observer {
     // Without a completion the window ends at the last event, so an open empty gap counts up to it.
     const emptyNs = this.accounts.emptyNs(t1);
     const warm = this.opts.warmupRequests;
-    const measured = this.measured;
-    const lat = summarize(this.latencies.subarray(0, measured));
+    const measured = this.latencies.count;
+    const { lat, deadlines, sources } = this.latencies.report(this.droppedMeasured);
     const from = this.measuredFrom >= 0 ? this.measuredFrom : t1;
 
     const figures: { servers: number; f: ResourceFigures }[] = [];
@@ -233,6 +214,7 @@ export class Collector implements Observer {
       latencyMs: {
         mean: toMs(lat.mean), p50: toMs(lat.p50), p90: toMs(lat.p90), p95: toMs(lat.p95), p99: toMs(lat.p99), max: toMs(lat.max),
       },
+      ...(this.opts.latencySketch === undefined ? {} : { latencySketch: { relativeError: this.opts.latencySketch } }),
       throughputPerSec: t1 > from ? (measured * 1e9) / (t1 - from) : 0,
       makespanMs: toMs(t1 - t0),
       stable,
@@ -241,11 +223,9 @@ export class Collector implements Observer {
       resources,
       accuracy: { meanLossPct: completed > 0 ? this.lossSum / completed : 0 },
       ...(this.energy === null ? {} : { energy: this.energy.report(this.accounts, t0, t1) }),
-      ...(this.opts.deadlinesMs === undefined
-        ? {}
-        : { deadlineReliability: deadlineReliability(this.latencies.subarray(0, measured), this.droppedMeasured, this.opts.deadlinesMs) }),
+      ...(deadlines === undefined ? {} : { deadlineReliability: deadlines }),
       ...(this.series === null ? {} : { timeSeries: this.series.series(t0, t1) }),
-      ...(this.perSource === null ? {} : { sources: this.sourceFigures()! }),
+      ...(sources === undefined ? {} : { sources: this.sourceFigures(sources) }),
       ...(meta.traceOffsetS === undefined ? {} : { traceOffsetS: meta.traceOffsetS }),
       ...(meta.uses === undefined ? {} : { uses: meta.uses }),
       ...(meta.policy === undefined ? {} : { policy: meta.policy }),

@@ -60,6 +60,8 @@ export interface RunReport {
   /** Counts over all requests; `measured` = completed after the warm-up (the latency sample). */
   requests: { admitted: number; completed: number; dropped: number; deadlineMissed: number; measured: number };
   latencyMs: LatencySummary;
+  /** With `metrics.latencySketch`: the quantiles here and per source are each within this relative error (mean and max exact). */
+  latencySketch?: { relativeError: number };
   throughputPerSec: number;
   makespanMs: number;
   /** False when some resource's offeredUtilisation is ≥ 1 (latencies then grow with the run's length); null for a batch. */
@@ -137,6 +139,7 @@ export function buildRunReport(draft: RunReport): RunReport {
       p99: roundMs(d.latencyMs.p99),
       max: roundMs(d.latencyMs.max),
     },
+    ...(d.latencySketch === undefined ? {} : { latencySketch: { relativeError: d.latencySketch.relativeError } }),
     throughputPerSec: roundRatio(d.throughputPerSec),
     makespanMs: roundMs(d.makespanMs),
     stable: d.stable,

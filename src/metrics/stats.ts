@@ -28,6 +28,14 @@ export function quantile7(sorted: Float64Array, p: number): number {
 
 /** Mean, p50/p90/p95/p99 (type 7) and max of `values`, which is not modified (a copy is reordered). */
 export function summarize(values: Float64Array): LatencySummary {
+  return summarizeInPlace(Float64Array.from(values));
+}
+
+/**
+ * As `summarize`, but reorders `values` itself: no copy, so a run's summary needs no second array
+ * as long as its latencies. The mean is summed in the given order first, as `summarize` does.
+ */
+export function summarizeInPlace(values: Float64Array): LatencySummary {
   const n = values.length;
   if (n === 0) return { ...ZERO };
   let sum = 0;
@@ -37,8 +45,7 @@ export function summarize(values: Float64Array): LatencySummary {
     sum += v;
     if (v > max) max = v;
   }
-  const a = Float64Array.from(values);
-  const q = new UpperQuantiles(a);
+  const q = new UpperQuantiles(values);
   return { mean: sum / n, p50: q.at(0.5), p90: q.at(0.9), p95: q.at(0.95), p99: q.at(0.99), max };
 }
 

@@ -254,9 +254,10 @@ function resolveContent(c: NonNullable<SourceParsed["content"]>, path: Array<str
 }
 
 /** Deadlines sorted and without repeats, so the report lists each once in order. */
-function resolveMetrics(m: { deadlinesMs?: number[] | undefined; binMs?: number | undefined }): ResolvedMetrics {
+function resolveMetrics(m: { deadlinesMs?: number[] | undefined; binMs?: number | undefined; latencySketch?: number | undefined }): ResolvedMetrics {
   const out: ResolvedMetrics = {};
   if (m.deadlinesMs !== undefined) out.deadlinesMs = [...new Set(m.deadlinesMs)].sort((a, b) => a - b);
   if (m.binMs !== undefined) out.binMs = m.binMs;
+  if (m.latencySketch !== undefined) out.latencySketch = m.latencySketch;
   return out;
 }

@@ -71,7 +71,9 @@ export function runScenario(s: ResolvedScenario, scheduler: string | Scheduler, 
     keepRequests: opts.keepRequests ?? true,
     ...(s.metrics?.deadlinesMs === undefined ? {} : { deadlinesMs: s.metrics.deadlinesMs }),
     ...(s.metrics?.binMs === undefined ? {} : { binMs: s.metrics.binMs }),
+    ...(s.metrics?.latencySketch === undefined ? {} : { latencySketch: s.metrics.latencySketch }),
     sources: s.sources.length,
+    expectedRequests: s.sources.reduce((a, src) => a + src.requests, 0),
     energy: energySpec(s),
   });
   const observers = [collector, ...collector.companions(), ...(opts.observers ?? [])];

@@ -237,6 +237,8 @@ export const ScenarioFile = z.strictObject({
     .strictObject({
       deadlinesMs: z.array(positive).min(1, { error: "give at least one deadline" }).optional(),
       binMs: z.number().min(1e-6, { error: "must be at least 0.000001 (1 ns)" }).optional(),
+      /** Summarise latencies in a log-bucket sketch of this relative error instead of keeping each (docs/metrics.md). */
+      latencySketch: z.number().min(1e-6, { error: "must be at least 0.000001" }).max(0.1, { error: "must be at most 0.1 (10 %): a coarser sketch says little" }).optional(),
     })
     .optional(),
   /** Model name -> accuracy-loss table (a JSON file path or the table inline). */

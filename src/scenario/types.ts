@@ -56,6 +56,8 @@ export interface ResolvedScenario {
 export interface ResolvedMetrics {
   /** Deadlines (ms, ascending) at which the report gives P(latency <= D). */
   deadlinesMs?: number[];
+  /** Relative error of the latency sketch (no memory per request); absent: every latency kept, exact quantiles. */
+  latencySketch?: number;
   /** Width of the time-series bins, ms. */
   binMs?: number;
 }

@@ -3,7 +3,7 @@
 // differ by policy alone.
 import { createStream } from "../core/random.js";
 import type { ComputeNoise, ResolvedSource } from "./source-spec.js";
-import { arrivalTimes } from "./arrivals.js";
+import { arrivalSequence, type ArrivalSequence } from "./arrivals.js";
 import { drawContent, type SourceContent } from "./content.js";
 
 /** Where simulation time 0 reads a link's trace: a fixed point, or drawn per seed over a span. */
@@ -24,11 +24,11 @@ export interface WorkloadSpec {
 }
 
 export interface SourceWorkload {
-  /** Arrival times in ns, or null for a closed source. */
-  times: Float64Array | null;
-  /** Model names in use by this source, and the index into it for each request. */
+  /** Arrival instants, drawn as a run reaches them; null for a closed source. */
+  arrivals: ArrivalSequence | null;
+  /** Model names in use by this source, and the index into it for each request (null: one model, all use it). */
   modelNames: string[];
-  modelOf: Uint16Array;
+  modelOf: Uint16Array | null;
   /** Scene labels and closeness per request, or null when the source has no content process. */
   content: SourceContent | null;
 }
@@ -72,10 +72,11 @@ export interface Workload {
 export function createWorkload(spec: WorkloadSpec): Workload {
   const seed = spec.seed;
   const sources = spec.sources.map((src, i): SourceWorkload => {
-    const times = arrivalTimes(src.arrivals, src.requests, createStream(seed, `arrivals/${i}`));
+    const arrivals = arrivalSequence(src.arrivals, seed, `arrivals/${i}`);
     const modelNames = Object.keys(src.models);
-    const modelOf = new Uint16Array(src.requests);
+    let modelOf: Uint16Array | null = null;
     if (modelNames.length > 1) {
+      modelOf = new Uint16Array(src.requests);
       const weights = modelNames.map((m) => src.models[m]!);
       const total = weights.reduce((a, b) => a + b, 0);
       const mix = createStream(seed, `model-mix/${i}`);
@@ -87,7 +88,7 @@ export function createWorkload(spec: WorkloadSpec): Workload {
       }
     }
     const content = src.content === undefined ? null : drawContent(src.content, src.requests, createStream(seed, `content/${i}`));
-    return { times, modelNames, modelOf, content };
+    return { arrivals, modelNames, modelOf, content };
   });
   const kind = spec.noise;
   const noise = kind.kind === "none" ? null : new NoiseTable(kind, seed, spec.stationNames, spec.sources.map((src) => src.requests));

@@ -41,4 +41,12 @@ describe("metrics", () => {
     ]);
     expect(problemsOf(withMetrics("{ binMS: 10 }"))).toEqual([{ path: "metrics.binMS", line: 12, message: "unknown key (did you mean 'binMs'?)" }]);
   });
+
+  it("latencySketch is a relative error in [1e-6, 0.1]", () => {
+    expect(resolve(withMetrics("{ latencySketch: 0.001 }")).metrics).toEqual({ latencySketch: 0.001 });
+    expect(problemsOf(withMetrics("{ latencySketch: 0.5 }"))).toEqual([
+      { path: "metrics.latencySketch", line: 12, message: "must be at most 0.1 (10 %): a coarser sketch says little" },
+    ]);
+    expect(problemsOf(withMetrics("{ latencySketch: 0 }"))).toEqual([{ path: "metrics.latencySketch", line: 12, message: "must be at least 0.000001" }]);
+  });
 });
