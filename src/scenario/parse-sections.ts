@@ -99,7 +99,9 @@ function issueProblems(issues: readonly z.core.$ZodIssue[], prefix: Array<string
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const hint = suggestKey(key, keysAt(path));
-        out.push({ path: [...path, key], message: `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}` });
+        // The key exists, but for another `kind` of this object (cv is lognormal's, not none's).
+        if (hint === key) out.push({ path: [...path, key], message: "not a key of this kind (other kinds take it: check kind)" });
+        else out.push({ path: [...path, key], message: `unknown key${hint ? ` (did you mean '${hint}'?)` : ""}` });
       }
     } else if (issue.code === "invalid_type" && "input" in issue && issue.input === undefined) {
       out.push({ path, message: "is required" });

@@ -13,7 +13,7 @@ export function keysAt(path: ReadonlyArray<string | number>): string[] {
   if (path[path.length - 1] === "arrivals") return ARRIVAL_KEYS;
   if (path[path.length - 1] === "content") return Object.keys(Content.shape);
   if (path[path.length - 1] === "closeness") return ["kind", "a", "b", "value"];
-  if (a === "metrics") return ["deadlinesMs", "binMs"];
+  if (a === "metrics") return Object.keys(ScenarioFile.shape.metrics.unwrap().shape);
   if (a === "nodes" && path.length === 2) return Object.keys(Node.shape);
   if (a === "links" && path.length === 2) return Object.keys(Link.shape);
   if (a === "links" && path.length === 3 && c === "trace") return SYNTHETIC_KEYS;

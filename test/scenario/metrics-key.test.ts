@@ -49,4 +49,14 @@ describe("metrics", () => {
     ]);
     expect(problemsOf(withMetrics("{ latencySketch: 0 }"))).toEqual([{ path: "metrics.latencySketch", line: 12, message: "must be at least 0.000001" }]);
   });
+
+  it("a misspelt latencySketch gets the hint too", () => {
+    expect(problemsOf(withMetrics("{ latencySketh: 0.01 }"))).toEqual([{ path: "metrics.latencySketh", line: 12, message: "unknown key (did you mean 'latencySketch'?)" }]);
+  });
+
+  it("a key of another kind is named as such, not suggested as itself (cv with noise kind none)", () => {
+    expect(problemsOf(BASE + "noise: { compute: { kind: none, cv: 0.1 } }\n")).toEqual([
+      { path: "noise.compute.cv", line: 12, message: "not a key of this kind (other kinds take it: check kind)" },
+    ]);
+  });
 });
