@@ -39,6 +39,7 @@ const MANY = ["many-fifo-1", "many-fifo-8", "many-fifo-64", "many-shared-64"];
  */
 const STARTUP = ["whole-node", "whole-mjs", "whole-version", "whole-run"].flatMap((c) => [c, `${c}-plain`]);
 const VS_SIMPY = ["whole-splitsim", "whole-simpy"];
+const MEMORY = ["whole-memory", "whole-memory-sketch"];
 
 export function plan(mode: Mode): JobSet[] {
   if (mode === "quick") {
@@ -55,6 +56,7 @@ export function plan(mode: Mode): JobSet[] {
       set(6, STARTUP, 1, 1),
       set(6, VS_SIMPY, 10, 1),
       set(6, VS_SIMPY, 1e4, 1),
+      set(6, MEMORY, 1e4, 1),
     ];
   }
   const full = mode === "full";
@@ -80,6 +82,8 @@ export function plan(mode: Mode): JobSet[] {
     set(6, VS_SIMPY, 10, 5),
     // SimPy takes ~15 s at 1e6 requests, splitsim ~2 s (issue 15, item 5: both at 1e6 in one run).
     set(6, VS_SIMPY, 1e6, 3),
+    // The CLI's peak RSS at 1e7 requests (~12 s each; issue 15, item 4).
+    set(6, MEMORY, 1e7, 1),
   ];
 }
 

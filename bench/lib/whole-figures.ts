@@ -60,6 +60,19 @@ export function wholeFigures(results: Results): Figure[] {
     }
   }
 
+  // Memory flat in the run length (issue 15, item 4): the CLI's own peak RSS at 1e7 requests.
+  for (const [c, what] of [["whole-memory", "exact latencies"], ["whole-memory-sketch", "latency sketch"]] as const) {
+    for (const n of sizesOf(results, c)) {
+      const rs = runs(c, n);
+      const skipped = rs.find((r) => r.skipped !== undefined)?.skipped;
+      const label = `splitsim run, 2 fps pipeline, ${what}, ${sizeLabel(n)} req, peak RSS`;
+      const big = n >= 1e7;
+      if (skipped !== undefined) note(label, skipped, big ? "< 200 MB" : undefined);
+      else if (big) add(`${label} (${build(rs)})`, "MB", rs, (r) => r.rssMB, "< 200 MB", (x) => x < 200);
+      else add(`${label} (${build(rs)})`, "MB", rs, (r) => r.rssMB);
+    }
+  }
+
   // splitsim against SimPy on the pipeline (PIPELINE_SCENARIO), size by size.
   const startup = new Map<string, number>();
   for (const n of sizesOf(results, "whole-splitsim")) {

@@ -4,6 +4,7 @@
 // run and the exit all count, as they do for a user at a shell. They run in the parent, not through
 // bench/case.ts: a case.ts child would only add its own start-up around the child it times.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { CaseResult } from "./result.js";
 
@@ -11,6 +12,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = fileURLToPath(new URL("../../bin/splitsim.mjs", import.meta.url));
 export const PIPELINE_SCENARIO = "bench/reference/pipeline-exp.yaml";
 export const STARTUP_SCENARIO = "bench/reference/startup-run10.yaml";
+/** Section 4's pipeline (overload.yaml at 2 fps, stable), for the whole-process memory rows. */
+const MEMORY_SCENARIO = "scenarios/examples/overload.yaml";
 const SIMPY_SCRIPT = "bench/reference/simpy_pipeline.py";
 /** An empty ES module: Node's start with its ESM loader, which the bin (an .mjs) pays too. */
 const EMPTY_MJS = "bench/reference/empty.mjs";
@@ -118,6 +121,9 @@ export function runWhole(name: string, size: number): CaseResult {
       if (report === undefined) throw new WholeError("splitsim run printed no report", false);
       return checked(result(name, size, t.seconds, { requests: report.requests.completed, label: cliBuild(), extra: { meanLatencyMs: report.latencyMs.mean } }));
     }
+    case "whole-memory":
+    case "whole-memory-sketch":
+      return memoryRun(name, size, name.endsWith("-sketch"));
     case "whole-simpy": {
       const py = simpyPython();
       if (py === null) return result(name, size, NaN, { skipped: SIMPY_SKIPPED });
@@ -128,6 +134,24 @@ export function runWhole(name: string, size: number): CaseResult {
     }
   }
   throw new Error(`unknown bench case '${name}'`);
+}
+
+const GNU_TIME = "/usr/bin/time";
+export const MEMORY_SKIPPED = "skipped: no GNU time at /usr/bin/time to read the child's peak RSS";
+
+/**
+ * Issue 15, item 4: the peak RSS of `splitsim run` itself (the compiled CLI, not a tsx child) on the
+ * stable 2 fps pipeline of section 4, summary only, exact latencies or the latency sketch. Node
+ * cannot read a child's peak RSS, so GNU time (`%M`, KB) reports it.
+ */
+function memoryRun(name: string, size: number, sketch: boolean): CaseResult {
+  if (!existsSync(GNU_TIME)) return result(name, size, NaN, { skipped: MEMORY_SKIPPED });
+  const args = ["-f", "peak %M", process.execPath, BIN, "run", MEMORY_SCENARIO, "--scheduler", "cloud-only", "--no-check",
+    "--set", `workload.requests=${size}`, "--set", "workload.arrivals.fps=2", "--set", "workload.warmupRequests=0",
+    ...(sketch ? ["--set", "metrics.latencySketch=0.001"] : [])];
+  const t = timeChild(GNU_TIME, args);
+  const kb = Number(/peak (\d+)/.exec(t.out.stderr)?.[1]);
+  return result(name, size, t.seconds, { requests: size, rssMB: kb / 1024, label: cliBuild() });
 }
 
 /** Both models must have finished every request, or their means are not of the same thing. */
