@@ -8,10 +8,32 @@ import { existsSync, readFileSync } from "node:fs";
 import { generateWorkload } from "../src/scenario/generate-workload.js";
 import { loadScenario } from "../src/scenario/load.js";
 import { runScenario } from "../src/scenario/run.js";
+import { modelTimeMs } from "../src/workload/compute-model.js";
+import { underRuntime } from "../src/workload/device-runtime.js";
+import { getDevice } from "../src/workload/devices.js";
+import { Model } from "../src/workload/model.js";
 
 const FILE = "scenarios/papers/bps.yaml";
-/** Local-only capacity (requests/s, best batch ≤ 16) of each model on jetson-xavier-nx, by bps-model. */
-export const LOCAL_CAPACITY: Record<string, number> = { resnet50: 135.0, vgg16: 46.1, "mobilenet-v2": 587.4 };
+export const MODELS = ["resnet50", "vgg16", "mobilenet-v2"];
+
+/**
+ * Local-only capacity of `model` (requests/s): the scenario's device node running every layer at
+ * its best batch up to its maxBatch, by the compute model (the node's device, runtime and precision).
+ * This is the rate the grid calls 1×; computed, so it follows the compute model.
+ */
+export function localCapacity(model: string): number {
+  const s = loadScenario(FILE, { sets: [`workload.model=${model}`] });
+  const node = s.nodes.find((n) => n.name === "dev")!;
+  const device = underRuntime(getDevice(node.device) ?? s.devices[node.device]!, node.runtime);
+  if ("error" in device) throw new Error(device.error);
+  const m = new Model(s.models[model]!);
+  let best = 0;
+  for (let b = 1; b <= node.maxBatch; b++) best = Math.max(best, (b * 1e3) / modelTimeMs(m, device, b, node.precision));
+  return best;
+}
+
+/** Rounded to 0.1/s, as the scenario file and docs/schedulers/bps.md write them. */
+export const LOCAL_CAPACITY: Record<string, number> = Object.fromEntries(MODELS.map((m) => [m, Math.round(localCapacity(m) * 10) / 10]));
 export const RATE_FACTORS = [0.5, 1, 3];
 const TRACES: Record<string, string[]> = {
   "Verizon LTE": ["links.up.trace=../../../shared/traces/mahimahi/Verizon-LTE-short.up"],

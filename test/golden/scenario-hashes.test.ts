@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 
 const STORE = "test/golden/scenario-hashes.json";
 const UPDATE = process.env["SPLITSIM_UPDATE_HASHES"] === "1";
-/** Scenarios whose full runs take too long for a test (mm1: 2e5 requests; bps: 351,000 and a learner). */
+/** Scenarios whose full runs take too long for a test (mm1: 2e5 requests; bps: 194,480 and a learner). */
 const SHORTER: Record<string, string[]> = {
   "scenarios/examples/mm1.yaml": ["--set", "workload.requests=20000"],
   "scenarios/papers/bps.yaml": ["--set", "workload.requests=20000", "--set", "workload.warmupRequests=5000"],

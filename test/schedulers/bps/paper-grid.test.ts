@@ -2,7 +2,9 @@
 // scripts/bps-grid.ts; its table is in docs/schedulers/bps.md): oracle is at least every pinned
 // mode at every rate on each model, and learned BPS after its learning phase reaches ≥ 90 % of
 // oracle and ≥ 98 % of the best pinned mode at resnet50, 1×, 20 Mbit/s.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { loadScenario } from "../../../src/scenario/load.js";
 import { LOCAL_CAPACITY, RATE_FACTORS, runPoint } from "../../../scripts/bps-grid.js";
 
 const PINNED = ["bps-local", "bps-remote", "bps-neurosurgeon", "bps-dp"];
@@ -15,6 +17,17 @@ function sets(model: string, factor: number, mbps: number, seconds: number, warm
 }
 
 describe("bps paper grid", () => {
+  it("the file's point is resnet50 at 1× its computed local capacity, 2,600 s of arrivals, 2,050 s left out", () => {
+    const s = loadScenario("scenarios/papers/bps.yaml");
+    const rate = LOCAL_CAPACITY["resnet50"]!;
+    expect(s.sources[0]!.arrivals).toEqual({ kind: "poisson", ratePerSec: rate });
+    expect(s.sources[0]!.requests).toBe(Math.round(rate * 2600));
+    expect(s.warmupRequests).toBe(Math.round(rate * 2050));
+    // The header states the three capacities too.
+    const header = readFileSync("scenarios/papers/bps.yaml", "utf8");
+    for (const [m, c] of Object.entries(LOCAL_CAPACITY)) expect(header).toContain(`${m} ${c}/s`);
+  });
+
   for (const model of ["resnet50", "vgg16"]) {
     it(`${model}: oracle ≥ every pinned mode at 0.5×, 1× and 3× (20 Mbit/s; 120 s, 20 s left out)`, () => {
       for (const factor of RATE_FACTORS) {
