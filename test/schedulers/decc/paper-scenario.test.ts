@@ -5,32 +5,14 @@
 // at the low rate DECC's mean latency ≤ neurosurgeon's on the branchy models and within 1 % of the
 // best single cut on the chains, strictly lower somewhere on Verizon LTE; at the high rate DECC
 // never has the lower throughput.
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { BANDWIDTHS, HIGH, point as gridPoint } from "../../../scripts/decc-grid.js";
 import type { RunReport } from "../../../src/metrics/report.js";
-import { resolveScenarioText } from "../../../src/scenario/load.js";
-import { runScenario } from "../../../src/scenario/run.js";
 import { sharedFolder } from "../../platform/shared-traces.js";
 
-const FILE = "scenarios/papers/decc.yaml";
-const BANDWIDTHS = [5, 20, 50];
-// 0.8 / (neurosurgeon's busiest resource time per request at the low rate), rounded down to 0.1/s.
-const HIGH: Record<string, number[]> = { googlenet: [23.5, 23.5, 23.5], "inception-v3": [8, 8, 18.6], resnet50: [12.1, 12.1, 33.2], vgg16: [6.1, 13.2, 33.2], alexnet: [41.4, 41.4, 41.4] };
 const BRANCHY = new Set(["googlenet", "inception-v3", "resnet50"]);
-
-function point(model: string, up: { mbps?: number; trace?: string }, rate: number, scheduler: string): RunReport {
-  const s = parse(readFileSync(FILE, "utf8"));
-  s.workload.model = model;
-  s.workload.arrivals.ratePerSec = rate;
-  s.workload.requests = 600;
-  if (up.trace !== undefined) {
-    delete s.links.up.bandwidthMbps;
-    s.links.up.trace = up.trace;
-  } else s.links.up.bandwidthMbps = up.mbps;
-  s.schedulers = [scheduler];
-  return runScenario(resolveScenarioText(JSON.stringify(s), FILE), scheduler).report;
-}
+/** A point of the grid at 600 requests (the file has 1000: the table of docs/schedulers/decc.md). */
+const point = (model: string, up: { mbps?: number; trace?: string }, rate: number, scheduler: string): RunReport => gridPoint(model, up, rate, scheduler, 600);
 
 const busiest = (r: RunReport): number => Math.max(...Object.values(r.resources).map((x) => x.utilisation));
 
