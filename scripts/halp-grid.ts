@@ -4,6 +4,7 @@
 // docs/schedulers/halp.md. Usage:
 //   node --import tsx scripts/halp-grid.ts [--only xavier] > halp-grid.jsonl
 //   node --import tsx scripts/halp-grid.ts --table halp-grid.jsonl
+//   node --import tsx scripts/halp-grid.ts --sync     (the "Sync and ratio" table)
 import { readFileSync } from "node:fs";
 import { loadScenario } from "../src/scenario/load.js";
 import { runScenario } from "../src/scenario/run.js";
@@ -68,8 +69,29 @@ function table(files: string[]): void {
   }
 }
 
+/**
+ * The "Sync and ratio" table: halp at one task on independent links, each sync × ratio, at the Pi's
+ * 100 Mbit/s and the Xavier's 1000 Mbit/s point; × over the host alone, with dp + search's block count.
+ */
+function syncTable(): void {
+  const combos = ["dp", "pool", "layer"].flatMap((sync) => ["search", "proportional"].map((ratio) => ({ sync, ratio })));
+  console.log(`| platform, rate | ${combos.map((c) => `${c.sync} + ${c.ratio}`).join(" | ")} |`);
+  console.log(`|---|${combos.map(() => "---").join("|")}|`);
+  for (const [label, p] of [["Pi 4, 100 Mbit/s", { platform: "pi4", mbps: 100 }], ["Xavier, 1000 Mbit/s", { platform: "xavier", mbps: 1000 }]] as const) {
+    const base = pointSets({ ...p, tasks: 1, medium: false });
+    const alone = runScenario(loadScenario(FILE, { sets: base }), "device-only").report.latencyMs.max;
+    const cells = combos.map((c, i) => {
+      const r = runScenario(loadScenario(FILE, { sets: [...base, `options.halp.sync=${c.sync}`, `options.halp.ratio=${c.ratio}`] }), "halp").report;
+      const blocks = i === 0 ? ` (${(r.policy?.["blocks"] as unknown[] | undefined)?.length ?? "?"} blocks)` : "";
+      return `${(alone / r.latencyMs.max).toFixed(2)}×${blocks}`;
+    });
+    console.log(`| ${label} | ${cells.join(" | ")} |`);
+  }
+}
+
 function main(argv: string[]): void {
   if (argv[0] === "--table") return table(argv.slice(1));
+  if (argv[0] === "--sync") return syncTable();
   const only = argv[0] === "--only" ? [argv[1]!] : undefined;
   for (const p of gridPoints(only)) console.log(JSON.stringify({ ...p, result: runPoint(p) }));
 }
