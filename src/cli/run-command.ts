@@ -61,6 +61,9 @@ export async function runCommand(args: RunArgs): Promise<void> {
   noteOneWayLinks(scenario);
   // Device memory: capped batches are noted; a model that fits on no node stops here (exit 2).
   for (const note of memoryCaps(scenario).notes) process.stderr.write(`splitsim: note: ${note}\n`);
+  // The table shows quantiles without saying how they were made; a sketch's are approximate.
+  const sketch = scenario.metrics?.latencySketch;
+  if (sketch !== undefined) process.stderr.write(`splitsim: note: latency quantiles come from a sketch (metrics.latencySketch), each within ${sketch * 100} % of the exact one\n`);
   const totalRequests = scenario.sources.reduce((a, src) => a + src.requests, 0);
   checkMemory(totalRequests, bytesPerRequest(scenario), scenario.metrics?.latencySketch !== undefined, args.maxMemoryMB);
   const timeline = openTimeline(args.timeline, args.force, scenario, totalRequests);

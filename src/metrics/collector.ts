@@ -11,9 +11,14 @@ import { buildRunReport, type ReportMeta, type ResourceReport, type RunReport, t
 import { ResourceAccounts } from "./resource-account.js";
 import { LatencyStore, type LatencyFigures } from "./latency-store.js";
 import { SeriesRecorder } from "./series.js";
+import type { LatencySummary } from "./stats.js";
 
 const toMs = (ns: number): number => ns / 1e6;
 
+/** A latency summary in ns as the report's ms. */
+const summaryMs = (l: LatencySummary): LatencySummary => ({
+  mean: toMs(l.mean), p50: toMs(l.p50), p90: toMs(l.p90), p95: toMs(l.p95), p99: toMs(l.p99), max: toMs(l.max),
+});
 
 export interface CollectorOptions {
   warmupRequests: number;
@@ -165,7 +170,7 @@ export class Collector implements Observer {
     const per = this.perSource!;
     return latency.map(({ measured, lat: l }, k) => ({
       index: k, completed: per[3 * k]!, dropped: per[3 * k + 1]!, deadlineMissed: per[3 * k + 2]!, measured,
-      latencyMs: { mean: toMs(l.mean), p50: toMs(l.p50), p90: toMs(l.p90), p95: toMs(l.p95), p99: toMs(l.p99), max: toMs(l.max) },
+      latencyMs: summaryMs(l),
     }));
   }
 
@@ -211,9 +216,7 @@ export class Collector implements Observer {
       estimator: meta.estimator,
       options: meta.options,
       requests: { admitted: this.admitted, completed, dropped: this.droppedCount, deadlineMissed: this.missed, measured },
-      latencyMs: {
-        mean: toMs(lat.mean), p50: toMs(lat.p50), p90: toMs(lat.p90), p95: toMs(lat.p95), p99: toMs(lat.p99), max: toMs(lat.max),
-      },
+      latencyMs: summaryMs(lat),
       ...(this.opts.latencySketch === undefined ? {} : { latencySketch: { relativeError: this.opts.latencySketch } }),
       throughputPerSec: t1 > from ? (measured * 1e9) / (t1 - from) : 0,
       makespanMs: toMs(t1 - t0),
