@@ -194,7 +194,7 @@ function checkModel(model: Model): void {
   if (model.exits.length === 0) {
     throw new OptionsError(NAME, [{
       path: "",
-      message: `model '${model.name}' has no early exits; ${NAME} needs a model with exits (built in: resnet18, resnet50, resnet101; or a model file with "exits" and "accuracy", see docs/models.md)`,
+      message: `model '${model.name}' has no early exits; ${NAME} needs a model with exits (built in: alexnet (one exit), resnet18, resnet50, resnet101; or a model file with "exits" and "accuracy", see docs/models.md)`,
     }]);
   }
   if (model.accuracy === undefined) {

@@ -66,6 +66,24 @@ export const SOURCES: Readonly<Record<string, CalibrationSource>> = {
       "'the benchmark does not include data preprocessing', average latency per batch. A100 80 GB (2,039 GB/s) where the a100 profile " +
       "is the 40 GB card (1,555 GB/s).",
   },
+  ncnn: {
+    id: "ncnn",
+    cite: "github.com/Tencent/ncnn, benchmark/README.md @ 08c2dacb, 'Raspberry Pi 4 Model B Broadcom BCM2711B0, Cortex-A72 (ARMv8) (1.5GHz x 4)'",
+    setup: "benchncnn 8 4 0: 4 threads, batch 1, forward only on random weights, avg of 8 loops; ncnn's own Caffe-derived graphs " +
+      "(ResNet-50 is Kaiming He's v1, stride in the 1×1), 224×224, fp32 (A72 has no fp16 arithmetic).",
+  },
+  xnnpack: {
+    id: "xnnpack",
+    cite: "github.com/google/XNNPACK, README.md (Feb 2022 table), 'RPi 4 (BCM2711, ARM64)' column",
+    setup: "end2end-bench --benchmark_min_time=5, multi-threaded, random weights and inputs, MobileNet v2 1.0 at 224×224, batch 1, " +
+      "fp32 and per-channel int8; clock not stated.",
+  },
+  coremltools: {
+    id: "coremltools",
+    cite: "github.com/apple/coremltools, docs-guides/source/opt-quantization-perf.md @ 25562dd5",
+    setup: "iPhone 14 Pro (A16), iOS 17, Core ML with compute units 'all' (Neural Engine), Xcode Performance tab median, torchvision " +
+      "MobileNetV2 and ResNet-50 at 224×224, batch 1; Float16 and W8A8 (int8 weights and activations).",
+  },
   "pytorch-rpi": {
     id: "pytorch-rpi",
     cite: "reference §4.4: github.com/pytorch/tutorials, intermediate_source/realtime_rpi.rst, 'Raspberry Pi 4 Benchmark Results'",
@@ -95,10 +113,16 @@ const wagEager32 = row("waggle", "jetson-agx-xavier", "eager", "fp32", 224);
 const v100 = (runtime: RuntimeName, precision: Precision, ms: number): Measurement =>
   row("sandeepkumar", "v100", runtime, precision, 224)("resnet50", ms);
 const a100Trt16 = row("paddle-trt", "a100", "compiled", "fp16", 224);
+const ncnnPi = row("ncnn", "raspberry-pi-4", "mobile-cpu", "fp32", 224);
+const xnnPi = (precision: Precision, ms: number): Measurement => row("xnnpack", "raspberry-pi-4", "mobile-cpu", precision, 224)("mobilenet-v2", ms);
+const a16 = (precision: Precision) => row("coremltools", "phone-a16", "compiled", precision, 224);
 
 /**
  * Every row whose model is in the zoo. Left out, with the reason (docs/compute-model.md lists them
  * all): the Pi tutorial's mobilenet_v3_large, resnext101_32x8d and shufflenet rows (not in the zoo);
+ * ncnn's AlexNet and GoogLeNet (Caffe graphs: LRN, grouped convs, not the zoo's torchvision ones), its int8 rows
+ * on this older build (its VGG-16 and GoogLeNet int8 are slower than fp32) and its 1.8 GHz board (not the
+ * profile's clock); XNNPACK's 32-bit-OS column (the other rows are 64-bit);
  * waggle's int8 TensorRT rows: built without calibration data (the file's max errors reach 1e7), its AlexNet and
  * VGG-16 int8 engines run slower than its fp16 ones (3.14 against 1.91 ms, 7.76 against 8.16 ms but
  * with fp16 layers left in), so they do not time int8 kernels.
@@ -133,4 +157,10 @@ export const CALIBRATION: readonly Measurement[] = [
   a100Trt16("resnet50", 0.79, 1), a100Trt16("resnet50", 0.85, 2), a100Trt16("resnet50", 0.94, 4), a100Trt16("resnet50", 1.13, 8),
   a100Trt16("resnet50", 1.56, 16), a100Trt16("resnet50", 2.5, 32), a100Trt16("resnet50", 4.35, 64), a100Trt16("resnet50", 7.92, 128),
   a100Trt16("resnet50", 15.01, 256),
+  // ncnn (fp32, 1.5 GHz board): the zoo's layouts of ncnn's ResNets, VGG-16 and MobileNetV2.
+  ncnnPi("resnet18", 233.89), ncnnPi("resnet50", 486.97), ncnnPi("vgg16", 988.65), ncnnPi("mobilenet-v2", 75.84),
+  // XNNPACK: MobileNetV2 on a 64-bit Pi 4 OS.
+  xnnPi("fp32", 46), xnnPi("int8", 17),
+  // Core ML on the A16's Neural Engine.
+  a16("fp16")("mobilenet-v2", 0.48), a16("fp16")("resnet50", 1.52), a16("int8")("mobilenet-v2", 0.27), a16("int8")("resnet50", 0.94),
 ];

@@ -79,9 +79,9 @@ export function deriveFigures(rows: readonly Measurement[], cache: ModelCache = 
   // 4. Compiled efficiencies missing: the path that runs the precision; else the device's own fitted
   //    efficiency at the other tensor-core precision (int8 ↔ fp16) times the ratio of the two on the
   //    devices where both are fitted (not at a bound); else the mean of the fitted compiled GPUs of its class (edge:
-  //    Jetsons and the phone's accelerators; cloud), else of all.
+  //    Jetsons; cloud), else of all GPUs (never the phone's Neural Engine: a different kind of unit).
   const fittedEff = (p: Precision, cls: string | null): number[] =>
-    [...partial.entries()].filter(([k, f]) => k.endsWith("|compiled") && f.basis[p]?.startsWith("fitted") && (cls === null || base(k.split("|")[0]!).class === cls))
+    [...partial.entries()].filter(([k, f]) => k.endsWith("|compiled") && f.basis[p]?.startsWith("fitted") && GPU(base(k.split("|")[0]!)) && (cls === null || base(k.split("|")[0]!).class === cls))
       .map(([, f]) => f.eff[p]!);
   const firm = (f: { basis: Partial<UnitFigures["basis"]> }, p: Precision): boolean => f.basis[p] === "fitted";
   const compiledFits = [...partial.entries()].filter(([k]) => k.endsWith("|compiled")).map(([, f]) => ({ eff: { ...f.eff }, basis: { ...f.basis } }));

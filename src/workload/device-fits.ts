@@ -134,29 +134,29 @@ export const DEVICE_FITS: Readonly<Record<string, Partial<Record<RuntimeName, St
   },
   "phone-a16": {
     "compiled": {
-      layerOverheadMs: 0.104, efficiency: { fp32: 0.6175, fp16: 0.694, int8: 0.249 },
+      layerOverheadMs: 0, efficiency: { fp32: 0.6175, fp16: 1, int8: 1 },
       basis: {
-        overhead: "K / memory bandwidth (no rows)",
+        overhead: "fitted (4 rows)",
+        fp16: "fitted (at its bound)",
+        int8: "fitted (at its bound)",
         fp32: "mean of 2 fitted edge devices",
-        fp16: "mean of 2 fitted edge devices",
-        int8: "mean of 1 fitted edge device",
       },
     },
   },
   "raspberry-pi-4": {
     "mobile-cpu": {
-      layerOverheadMs: 0.198, efficiency: { fp32: 0.3406, fp16: 0.3406, int8: 0.3406 },
+      layerOverheadMs: 0.211, efficiency: { fp32: 0.4603, fp16: 0.4603, int8: 0.5689 },
       basis: {
-        overhead: "fitted (5 rows)",
+        overhead: "fitted (11 rows)",
         int8: "fitted",
-        fp32: "int8 fraction (no fp32 rows)",
-        fp16: "int8 fraction (no fp16 rows)",
+        fp32: "fitted",
+        fp16: "fp32 fraction (no fp16 rows)",
       },
     },
   },
   "raspberry-pi-5": {
     "mobile-cpu": {
-      layerOverheadMs: 0.1237, efficiency: { fp32: 0.3406, fp16: 0.3406, int8: 0.1703 },
+      layerOverheadMs: 0.1319, efficiency: { fp32: 0.4603, fp16: 0.4603, int8: 0.2844 },
       basis: {
         overhead: "Pi 4 × 1.5/2.4 (clock)",
         fp32: "Pi 4 fraction",

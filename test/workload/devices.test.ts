@@ -63,7 +63,9 @@ describe("device table", () => {
     }
     expect(d.efficiency).toBe(d.efficiencyByPrecision?.fp32);
     expect(d.memBytesPerSec).toBeGreaterThan(0);
-    expect(d.layerOverheadMs).toBeGreaterThan(0);
+    // ≥ 0, not > 0: the phone's fit puts its per-kernel cost at the bound 0 (Core ML runs the graph on
+    // the Neural Engine faster than the roofline's DRAM term alone: docs/compute-model.md).
+    expect(d.layerOverheadMs).toBeGreaterThanOrEqual(0);
     const { fp32, fp16, int8 } = d.peakFlops;
     expect(fp16).toBeGreaterThanOrEqual(fp32);
     expect(int8).toBeGreaterThanOrEqual(fp16);

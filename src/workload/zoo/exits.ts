@@ -1,5 +1,5 @@
-// Early exits of the zoo models, with per-exit accuracies copied from published tables (none made
-// up): the source, where its exits attach, our layer for each, and the head we build (docs/models.md).
+// Early exits of the zoo models, with per-exit accuracies copied from published tables or the authors'
+// own stored results (none made up): the source, where its exits attach, our layer for each, and the head we build (docs/models.md).
 import { INPUT, type ExitSpec, type ModelSpec } from "../model-spec.js";
 import { ModelBuilder } from "./builder.js";
 
@@ -24,7 +24,19 @@ export interface ExitTable {
 // against depth, not ImageNet accuracies of our 224×224 models.
 const BYOT = "BYOT (Zhang et al., ICCV 2019) Table 1, CIFAR-100";
 
+// Teerapittayanon, McDanel, Kung, "BranchyNet: Fast Inference via Early Exiting from Deep Neural
+// Networks", ICPR 2016 (arXiv:1709.01686): B-AlexNet on CIFAR-10, as run by the authors in
+// github.com/kunglab/branchynet experiment_alex_cifar10.ipynb (commit 15545422), stored output of
+// `branchy_table_results` ("GPU Results"): the row with exit-1 entropy threshold 5.0 (> ln 10, so every
+// sample leaves at exit 1) reads 75.29 %, exit fractions {100.0, 0.0, 0.0}; the main-path row "AlexNet"
+// of the same jointly trained network reads 77.76 %. Exit 1 taps conv2's output (networks/alex_cifar10.py):
+// our `features.3`. Its exit 2 (after conv3) is never the only exit in that table, so it has no
+// accuracy of its own and is not built. BranchyNet's AlexNet is a CIFAR-10 variant (32/64/96/96/64
+// channels, 10 classes): like BYOT's, the figures give the shape, not ImageNet accuracies.
+const BRANCHYNET = "BranchyNet (Teerapittayanon et al., ICPR 2016) B-AlexNet, authors' notebook, CIFAR-10";
+
 export const ZOO_EXITS: Readonly<Record<string, ExitTable>> = {
+  alexnet: { source: BRANCHYNET, exits: [["features.3", 75.29]], final: 77.76 },
   resnet18: {
     source: BYOT,
     exits: [["layer1.1.add", 67.85], ["layer2.1.add", 74.57], ["layer3.1.add", 78.23]],
