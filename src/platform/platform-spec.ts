@@ -17,6 +17,8 @@ export interface ResolvedNode {
   role: "end" | "edge" | "cloud";
   /** The runtime the device runs its layers through (absent: the device's default); docs/compute-model.md. */
   runtime?: RuntimeName;
+  /** CPU threads under mobile-cpu (absent: all the device's cores); docs/compute-model.md "Threads". */
+  threads?: number;
 }
 
 /** Piecewise-constant bandwidth: [t_s, mbps] points, each rate holding until the next point. */

@@ -2,6 +2,7 @@
 // links, sources, schedulers), reads model and arrival files, fills the remaining defaults, and
 // collects every problem instead of stopping at the first.
 import { deviceLookup, resolveDevices } from "./resolve-devices.js";
+import { withThreads } from "../workload/cpu-threads.js";
 import { underRuntime } from "../workload/device-runtime.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 import { resolveAccuracy } from "./resolve-accuracy.js";
@@ -32,14 +33,19 @@ export function resolveScenario(
     if (device === undefined && !brokenCustom) {
       problems.push({ path: ["nodes", name, "device"], message: `unknown device '${n.device}' (known: ${lookup.names().join(", ")}; or define it under devices)` });
     }
-    if (device !== undefined && n.runtime !== undefined) {
+    if (device !== undefined && (n.runtime !== undefined || n.threads !== undefined)) {
       const r = underRuntime(device, n.runtime);
       if ("error" in r) problems.push({ path: ["nodes", name, "runtime"], message: r.error });
+      else if (n.threads !== undefined) {
+        const t = withThreads(r, n.threads);
+        if ("error" in t) problems.push({ path: ["nodes", name, "threads"], message: t.error });
+      }
     }
     return {
       name, device: n.device, servers: n.servers, maxBatch: n.maxBatch, batchTimeoutMs: n.batchTimeoutMs,
       queueLimit: n.queueLimit ?? null, precision: n.precision, role: n.role ?? device?.class ?? "end",
       ...(n.runtime === undefined ? {} : { runtime: n.runtime }),
+      ...(n.threads === undefined ? {} : { threads: n.threads }),
     };
   });
   if (nodes.length === 0 && parsed.brokenNodes.size === 0 && f.nodes !== undefined) {

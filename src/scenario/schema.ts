@@ -47,6 +47,9 @@ export const Node = z.strictObject({
   /** How the device runs layers (kernel fusion, per-kernel cost); absent: the device's default. docs/compute-model.md. */
   runtime: z.enum(RUNTIMES).optional()
     .meta({ description: "eager | compiled | mobile-cpu: the runtime (kernel fusion and per-kernel cost); default: the device's own" }),
+  /** CPU threads under mobile-cpu (1 … the device's cores; default all): docs/compute-model.md "Threads". */
+  threads: count.optional()
+    .meta({ description: "mobile-cpu only: threads the runtime uses, 1 to the device's cores (default: all cores)" }),
 });
 
 const ProfilePoint = z.tuple([nonNegative, nonNegative], { error: "each point is [t_s, mbps]" });
@@ -192,6 +195,7 @@ const Device = z.looseObject({
   runtime: deviceField("eager | compiled | mobile-cpu: the runtime these figures describe (default eager: one kernel per layer)"),
   runtimes: deviceField("figures for other runtimes: { <runtime>: { layerOverheadMs, efficiency, efficiencyByPrecision? } }"),
   nativePrecisions: deviceField("precisions with their own hardware path (default: all three)"),
+  cores: deviceField("CPU cores the mobile-cpu figures describe (all busy); lets nodes set threads"),
   memoryBytes: deviceField("memory capacity, bytes (absent: no memory limit); docs/memory.md"),
   usableMemoryFraction: deviceField("share of memoryBytes inference may use, in (0, 1] (default per class: end 0.5, edge 0.5, cloud 0.9)"),
   power: deviceField("{ idleW, busyW } board power in W; busyW a number or { fp32, fp16, int8 } (absent: energy not counted); docs/energy.md"),

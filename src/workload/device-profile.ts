@@ -48,6 +48,11 @@ export interface DeviceProfile {
    * absent: USABLE_MEMORY_FRACTION of the device's class.
    */
   usableMemoryFraction?: number;
+  /**
+   * CPU cores the mobile-cpu figures were measured on (all of them busy); a node's `threads` may run
+   * fewer (cpu-threads.ts). Absent: the thread count cannot be set.
+   */
+  cores?: number;
   /** Precisions with their own hardware path; absent means all three. */
   nativePrecisions?: Precision[];
   /**

@@ -41,6 +41,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
       int8: 96e9,
     },
     memBytesPerSec: 12.8e9, // [D] LPDDR4-3200 on a 32-bit bus (width [U]); STREAM reaches 5.56 GB/s [S] (§3.2)
+    cores: 4, // [S] 4 × Cortex-A72; the calibration rows ran 4 threads
     memoryBytes: 4 * GiB, // [S] the 4 GB Pi 4 B, the board of the calibration rows (reference §4.4: realtime_rpi.rst, "Raspberry Pi 4 Model B 4 GB"); LPDDR4 shared with the CPU (1/2/4/8 GB boards exist)
     usableMemoryFraction: USABLE.end,
     nativePrecisions: ["fp32", "int8"],
@@ -57,6 +58,7 @@ export const DEVICE_PROFILES: Readonly<Record<string, DeviceProfile>> = {
       int8: 614.4e9, // [D] asimddp dot product, 4× FP32 (§3.2)
     },
     memBytesPerSec: 17.1e9, // [D] LPDDR4X-4267 on a 32-bit bus (width [U]) (§3.2)
+    cores: 4, // [S] 4 × Cortex-A76
     memoryBytes: 8 * GiB, // [U] the 8 GB Pi 5 (the zoo names no board; 4 and 8 GB at launch, 2 and 16 GB later), LPDDR4X shared with the CPU
     usableMemoryFraction: USABLE.end,
     power: DEVICE_POWER["raspberry-pi-5"]!, // idle and busy W, sources in device-power.ts

@@ -41,7 +41,7 @@ export interface DeviceProblem {
 
 const FIELDS = new Set([
   "name", "class", "peakFlops", "efficiency", "efficiencyByPrecision", "memBytesPerSec", "layerOverheadMs",
-  "nativePrecisions", "description", "memoryBytes", "usableMemoryFraction", "power", "runtime", "runtimes",
+  "nativePrecisions", "description", "cores", "memoryBytes", "usableMemoryFraction", "power", "runtime", "runtimes",
 ]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -123,6 +123,8 @@ export function deviceFromSpec(raw: unknown): { device: DeviceProfile } | { prob
 
   // Optional: a device without a capacity has no memory limit (docs/memory.md).
   const memoryBytes = raw["memoryBytes"] === undefined ? undefined : positive(["memoryBytes"], raw["memoryBytes"]);
+  const cores = raw["cores"];
+  if (cores !== undefined && !(Number.isInteger(cores) && (cores as number) >= 1)) bad(["cores"], "must be a whole number ≥ 1");
   const usableMemoryFraction = raw["usableMemoryFraction"] === undefined ? undefined : positive(["usableMemoryFraction"], raw["usableMemoryFraction"], 1);
 
   const power = raw["power"] === undefined ? undefined : powerFromSpec(raw["power"], bad);
@@ -137,6 +139,7 @@ export function deviceFromSpec(raw: unknown): { device: DeviceProfile } | { prob
   };
   if (byPrecision) device.efficiencyByPrecision = byPrecision;
   if (native) device.nativePrecisions = native;
+  if (cores !== undefined) device.cores = cores as number;
   if (memoryBytes !== undefined) device.memoryBytes = memoryBytes;
   if (usableMemoryFraction !== undefined) device.usableMemoryFraction = usableMemoryFraction;
   if (power !== undefined) device.power = power;
