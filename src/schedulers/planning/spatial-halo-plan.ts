@@ -38,7 +38,10 @@ export function haloBlockSteps(
   const last = new Map<number, number[]>();
   for (const i of order) {
     const b = slabBytes(h.own[i]![0]!, bytes[0]!, ctx.headerBytes);
-    last.set(i, b > 0 ? [push({ kind: "transfer", link: nodes.out[i]!, bytes: b, deps: ready })] : ready);
+    // A secondary that needs no block input (its first rows lie above level 1) waits on nothing
+    // here: its first compute reads a halo, whose transfer waits for the host. `ready` itself is on
+    // the host, so depending on it directly would read host data without a transfer.
+    last.set(i, b > 0 ? [push({ kind: "transfer", link: nodes.out[i]!, bytes: b, deps: ready })] : []);
   }
   // Host layers: each waits for the one before (or for the block's start).
   const hostAt: number[][] = [ready];

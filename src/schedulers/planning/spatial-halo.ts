@@ -115,8 +115,10 @@ export function haloTime(block: BlockRows, s: BlockCostSetting, h: HaloRows, lev
   const done = new Float64Array(n);
   const compTotal = new Float64Array(n);
   for (const i of order) {
+    // A secondary that receives no block input (its rows start above level 1) starts on its first halo.
     const link = s.out[i]!;
-    done[i] = use(link.group, 0, (slabBytes(h.own[i]![0]!, levelBytes[0]!, s.headerBytes) * 1e9) / link.bytesPerSec) + link.latencyNs;
+    const bytes = slabBytes(h.own[i]![0]!, levelBytes[0]!, s.headerBytes);
+    done[i] = bytes > 0 ? use(link.group, 0, (bytes * 1e9) / link.bytesPerSec) + link.latencyNs : 0;
   }
   for (let l = 1; l <= L; l++) {
     for (const i of order) {

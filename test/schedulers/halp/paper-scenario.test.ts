@@ -55,3 +55,16 @@ describe("halp paper scenario: trends (§1.9)", () => {
     expect(bubble("halp")).toBeLessThan(bubble("modnn"));
   });
 });
+
+describe("halp paper scenario: every plan runs", () => {
+  it("reading B on the Pi with one medium, one task, 50 Mbit/s: a secondary whose first rows lie above level 1 waits only on its halo", () => {
+    // There the search gives a secondary no rows at the first level of a later block (the host's
+    // regions cover them), so it receives no block input. Its compute used to depend on the previous
+    // block's host steps directly, reading host data with no transfer: the executor refused the plan.
+    for (const mbps of [50, 100]) {
+      const r = runPoint({ platform: "pi4", mbps, tasks: 1, medium: true }, ["halp-halo"]);
+      expect(r["halp-halo"], `${mbps} Mbit/s`).toBeGreaterThan(0);
+      expect(r["halp-halo ×"]!, `${mbps} Mbit/s`).toBeGreaterThan(1);
+    }
+  });
+});
