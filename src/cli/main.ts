@@ -79,9 +79,10 @@ try {
           .option("precision", { choices: ["fp32", "fp16", "int8"] as const, default: "fp32" as const })
           .option("batch", { type: "number", default: 1 })
           .option("runtime", { choices: RUNTIMES, describe: "runtime (kernel fusion); default: the device's" })
+          .option("threads", { type: "number", describe: "mobile-cpu: CPU threads, 1 to the device's cores; default: all" })
           .option("input-size", { type: "number", describe: "built-in models: input size in pixels (default: the model's)" })
           .option("json", { type: "boolean", default: false, describe: "print JSON (with totalMs)" }),
-        async (a) => (await import("./models-show.js")).showModel({ model: a.model, inputSize: a["input-size"], device: a.device, precision: a.precision, batch: a.batch, json: a.json, runtime: a.runtime })),
+        async (a) => (await import("./models-show.js")).showModel({ model: a.model, inputSize: a["input-size"], device: a.device, precision: a.precision, batch: a.batch, json: a.json, runtime: a.runtime, threads: a.threads })),
       async () => (await import("./list.js")).listModels())
     .command("devices", "list the built-in device profiles", {}, async () => (await import("./list.js")).listDevices())
     .demandCommand(1, "name a command: run, sweep, merge, compare, report, plot, regress, trace, schedulers, models or devices")

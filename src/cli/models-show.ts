@@ -6,6 +6,7 @@ import { SplitsimError } from "../errors.js";
 import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
 import { layerTimeMs, modelTimeMs } from "../workload/compute-model.js";
 import { deviceNames, getDevice, type Precision } from "../workload/devices.js";
+import { withThreads } from "../workload/cpu-threads.js";
 import { defaultRuntime, underRuntime } from "../workload/device-runtime.js";
 import type { RuntimeName } from "../workload/runtime.js";
 import { bytesAt, largestBatch, memoryNeed, usableMemoryBytes } from "../workload/memory.js";
@@ -24,6 +25,8 @@ export interface ShowArgs {
   json: boolean;
   /** Absent: the device's default runtime. */
   runtime?: RuntimeName | undefined;
+  /** Absent: all the device's cores (mobile-cpu only; docs/compute-model.md "Threads"). */
+  threads?: number | undefined;
 }
 
 function loadSpec(ref: string, inputSize: number | undefined): ModelSpec {
@@ -54,8 +57,10 @@ function loadSpec(ref: string, inputSize: number | undefined): ModelSpec {
 export function showModel(a: ShowArgs): void {
   const profile = getDevice(a.device);
   if (profile === undefined) throw new SplitsimError(`--device: unknown device '${a.device}' (known: ${deviceNames().join(", ")})`);
-  const device = underRuntime(profile, a.runtime);
-  if ("error" in device) throw new SplitsimError(`--runtime: ${device.error}`);
+  const asRun = underRuntime(profile, a.runtime);
+  if ("error" in asRun) throw new SplitsimError(`--runtime: ${asRun.error}`);
+  const device = a.threads === undefined ? asRun : withThreads(asRun, a.threads);
+  if ("error" in device) throw new SplitsimError(`--threads: ${device.error}`);
   if (!(Number.isInteger(a.batch) && a.batch >= 1)) throw new SplitsimError("--batch: must be a whole number >= 1");
   const model = new Model(loadSpec(a.model, a.inputSize));
   const runtime = defaultRuntime(device);
@@ -98,7 +103,7 @@ export function showModel(a: ShowArgs): void {
   const energy = power === undefined ? null
     : { busyW: power.busyW[a.precision], idleW: power.idleW, perInferenceJ: (totalMs * power.busyW[a.precision]) / 1e3 / a.batch };
   if (a.json) {
-    const out = { model: model.name, device: device.name, runtime, precision: a.precision, batch: a.batch, totalMacs: model.totalMacs,
+    const out = { model: model.name, device: device.name, runtime, ...(a.threads === undefined ? {} : { threads: a.threads }), precision: a.precision, batch: a.batch, totalMacs: model.totalMacs,
       totalWeightBytes: model.totalWeightBytes, totalMs, kernelCount: count, kernels, ...(model.accuracy === undefined ? {} : { accuracy: model.accuracy }), memory, energy, layers, exits };
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
     return;
@@ -107,7 +112,7 @@ export function showModel(a: ShowArgs): void {
     (l.outputBytesFp32 / 1024).toFixed(1), l.timeMs.toFixed(3)]);
   const fusedAny = kernels.some((k) => k.layers.length > 1) || layers.some((l) => l.kernel === null);
   process.stdout.write(
-    `${model.name} on ${device.name} (${runtime}), ${a.precision}, batch ${a.batch}: ${(model.totalMacs / 1e9).toFixed(3)} GMACs, ` +
+    `${model.name} on ${device.name} (${runtime}${a.threads === undefined ? "" : `, ${a.threads} thread${a.threads > 1 ? "s" : ""}`}), ${a.precision}, batch ${a.batch}: ${(model.totalMacs / 1e9).toFixed(3)} GMACs, ` +
       `${(model.totalWeightBytes / 4 / 1e6).toFixed(2)} M params, ${count} kernels, ${totalMs.toFixed(3)} ms in all\n` +
       `memory: ${mb(need.weightBytes)} MB of weights + ${mb(need.activationBytesPerItem)} MB of live tensors per item = ${mb(memory.bytesAtBatch)} MB at batch ${a.batch}` +
       (memory.usableBytes === null ? " (the device gives no capacity)\n"

@@ -47,6 +47,20 @@ describe("splitsim models show", () => {
     expect(bad.stderr).toMatch(/device 'raspberry-pi-4' has no figures for runtime 'compiled' \(it runs: mobile-cpu/);
   });
 
+  it("--threads n on a mobile-cpu device: every layer slower by the Amdahl factor; elsewhere or beyond the cores, exit 2", () => {
+    type Shown = { totalMs: number; threads?: number };
+    const all = JSON.parse(cli("models", "show", "resnet50", "--device", "raspberry-pi-4", "--json").stdout) as Shown;
+    const one = JSON.parse(cli("models", "show", "resnet50", "--device", "raspberry-pi-4", "--threads", "1", "--json").stdout) as Shown;
+    // 1 of 4 threads: 1 / (1 − 0.75 p) with p = 0.58988 (test/workload/cpu-threads.test.ts) = 1.79343.
+    expect(one.threads).toBe(1);
+    expect(one.totalMs / all.totalMs).toBeCloseTo(1.79343, 4);
+    const gpu = cli("models", "show", "resnet50", "--device", "jetson-nano", "--threads", "2");
+    expect([gpu.code, gpu.stderr]).toEqual([2, "splitsim: --threads: threads applies to the mobile-cpu runtime only (device 'jetson-nano' runs compiled here)\n"]);
+    const many = cli("models", "show", "resnet50", "--device", "raspberry-pi-4", "--threads", "9");
+    expect(many.code).toBe(2);
+    expect(many.stderr).toMatch(/--threads: must be a whole number from 1 to the device's 4 cores, got 9/);
+  });
+
   it("names the devices it knows when given an unknown one", () => {
     const r = cli("models", "show", "resnet50", "--device", "toaster");
     expect(r.code).toBe(2);
