@@ -6,8 +6,8 @@ import { SplitsimError } from "../errors.js";
 import { builtinModel, builtinModelNames } from "../workload/builtin-models.js";
 import { layerTimeMs, modelTimeMs } from "../workload/compute-model.js";
 import { deviceNames, getDevice, type Precision } from "../workload/devices.js";
-import { withThreads } from "../workload/cpu-threads.js";
-import { defaultRuntime, underRuntime } from "../workload/device-runtime.js";
+import { deviceAsRun } from "../workload/cpu-threads.js";
+import { defaultRuntime } from "../workload/device-runtime.js";
 import type { RuntimeName } from "../workload/runtime.js";
 import { bytesAt, largestBatch, memoryNeed, usableMemoryBytes } from "../workload/memory.js";
 import { Model } from "../workload/model.js";
@@ -57,10 +57,8 @@ function loadSpec(ref: string, inputSize: number | undefined): ModelSpec {
 export function showModel(a: ShowArgs): void {
   const profile = getDevice(a.device);
   if (profile === undefined) throw new SplitsimError(`--device: unknown device '${a.device}' (known: ${deviceNames().join(", ")})`);
-  const asRun = underRuntime(profile, a.runtime);
-  if ("error" in asRun) throw new SplitsimError(`--runtime: ${asRun.error}`);
-  const device = a.threads === undefined ? asRun : withThreads(asRun, a.threads);
-  if ("error" in device) throw new SplitsimError(`--threads: ${device.error}`);
+  const device = deviceAsRun(profile, a.runtime, a.threads);
+  if ("error" in device) throw new SplitsimError(`--${device.setting}: ${device.error}`);
   if (!(Number.isInteger(a.batch) && a.batch >= 1)) throw new SplitsimError("--batch: must be a whole number >= 1");
   const model = new Model(loadSpec(a.model, a.inputSize));
   const runtime = defaultRuntime(device);

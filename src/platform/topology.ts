@@ -5,8 +5,7 @@ import type { LinkView, StationView, TopologyView } from "./views.js";
 import type { ResolvedLink, ResolvedNode } from "./platform-spec.js";
 import type { DeviceProfile } from "../workload/devices.js";
 import { getDevice } from "../workload/devices.js";
-import { underRuntime } from "../workload/device-runtime.js";
-import { withThreads } from "../workload/cpu-threads.js";
+import { deviceAsRun } from "../workload/cpu-threads.js";
 import { ms } from "../core/time.js";
 import type { ResourceInfo } from "./observer.js";
 import { SplitsimError } from "../errors.js";
@@ -39,10 +38,8 @@ export class Topology implements TopologyView {
     this.stations = s.nodes.map((n, index) => {
       const profile = s.devices[n.device] ?? getDevice(n.device);
       if (profile === undefined) throw new SplitsimError(`nodes.${n.name}.device: unknown device '${n.device}'`);
-      const asRun = underRuntime(profile, n.runtime);
-      if ("error" in asRun) throw new SplitsimError(`nodes.${n.name}.runtime: ${asRun.error}`);
-      const device = n.threads === undefined ? asRun : withThreads(asRun, n.threads);
-      if ("error" in device) throw new SplitsimError(`nodes.${n.name}.threads: ${device.error}`);
+      const device = deviceAsRun(profile, n.runtime, n.threads);
+      if ("error" in device) throw new SplitsimError(`nodes.${n.name}.${device.setting}: ${device.error}`);
       this.byName.set(n.name, index);
       return { index, name: n.name, device, precision: n.precision, servers: n.servers, maxBatch: n.maxBatch, role: n.role };
     });

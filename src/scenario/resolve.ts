@@ -2,8 +2,7 @@
 // links, sources, schedulers), reads model and arrival files, fills the remaining defaults, and
 // collects every problem instead of stopping at the first.
 import { deviceLookup, resolveDevices } from "./resolve-devices.js";
-import { withThreads } from "../workload/cpu-threads.js";
-import { underRuntime } from "../workload/device-runtime.js";
+import { deviceAsRun } from "../workload/cpu-threads.js";
 import type { ModelSpec } from "../workload/model-spec.js";
 import { resolveAccuracy } from "./resolve-accuracy.js";
 import { resolveSlabTable } from "./resolve-slab-table.js";
@@ -33,13 +32,9 @@ export function resolveScenario(
     if (device === undefined && !brokenCustom) {
       problems.push({ path: ["nodes", name, "device"], message: `unknown device '${n.device}' (known: ${lookup.names().join(", ")}; or define it under devices)` });
     }
-    if (device !== undefined && (n.runtime !== undefined || n.threads !== undefined)) {
-      const r = underRuntime(device, n.runtime);
-      if ("error" in r) problems.push({ path: ["nodes", name, "runtime"], message: r.error });
-      else if (n.threads !== undefined) {
-        const t = withThreads(r, n.threads);
-        if ("error" in t) problems.push({ path: ["nodes", name, "threads"], message: t.error });
-      }
+    if (device !== undefined) {
+      const r = deviceAsRun(device, n.runtime, n.threads);
+      if ("error" in r) problems.push({ path: ["nodes", name, r.setting], message: r.error });
     }
     return {
       name, device: n.device, servers: n.servers, maxBatch: n.maxBatch, batchTimeoutMs: n.batchTimeoutMs,

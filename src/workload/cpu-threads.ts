@@ -4,6 +4,8 @@
 // per-model factor) on measured 1-thread against all-thread times of one board and build, so the
 // board's clock and the library's speed cancel out of each ratio.
 import type { DeviceProfile, Precision } from "./device-profile.js";
+import { underRuntime } from "./device-runtime.js";
+import type { RuntimeName } from "./runtime.js";
 
 export interface ThreadRow {
   model: string;
@@ -81,4 +83,16 @@ export function withThreads(d: DeviceProfile, threads: number): DeviceProfile | 
   }
   delete out.runtimes;
   return out;
+}
+
+/**
+ * `d` as a node runs it: under `runtime` (its default when undefined), then on `threads` of its cores
+ * (all when undefined); or the error with the setting it concerns, for the caller's path or flag.
+ */
+export function deviceAsRun(d: DeviceProfile, runtime: RuntimeName | undefined, threads: number | undefined):
+  DeviceProfile | { error: string; setting: "runtime" | "threads" } {
+  const asRun = underRuntime(d, runtime);
+  if ("error" in asRun) return { error: asRun.error, setting: "runtime" };
+  const out = threads === undefined ? asRun : withThreads(asRun, threads);
+  return "error" in out ? { error: out.error, setting: "threads" } : out;
 }
