@@ -14,6 +14,7 @@ import { generateWorkload } from "../scenario/generate-workload.js";
 import { loadScenario } from "../scenario/load.js";
 import { loadPlugins } from "../scenario/load-plugins.js";
 import { memoryCaps } from "../scenario/memory-caps.js";
+import { DEFAULT_NOISE_LAYOUT } from "../workload/noise-table.js";
 import { isPluginRef } from "../scenario/resolve-schedulers.js";
 import { runScenario } from "../scenario/run.js";
 import type { SchedulerSource } from "../scenario/scheduler-source.js";
@@ -166,20 +167,23 @@ function noteOneWayLinks(s: ResolvedScenario): void {
   }
 }
 
-/** Refuses, before anything is allocated, a run whose requests would not fit in memory. */
 /**
  * What a summary-only run keeps for the whole run per request (docs/performance.md, "Memory"): its
- * latency (8 B, none with a sketch; 2 B more for its source with several), a noise draw per node
- * (8 B each, at most every node), the model index of a mix (2 B) and content draws (12 B); 25 % over.
+ * latency (8 B, none with a sketch; 2 B more for its source with several), the model index of a mix
+ * (2 B) and content draws (12 B), plus the noise rows: 8 B a request per node for a source short
+ * enough to be drawn whole, a saved stream state per 4,096 requests (~0.25 B) for a longer one; 25 % over.
  */
 function bytesPerRequest(s: ResolvedScenario): number {
   const latency = s.metrics?.latencySketch !== undefined ? 0 : s.sources.length > 1 ? 10 : 8;
-  const noise = s.noise.compute.kind === "none" ? 0 : 8 * s.nodes.length;
   const mix = s.sources.some((src) => Object.keys(src.models).length > 1) ? 2 : 0;
   const content = s.sources.some((src) => src.content !== undefined) ? 12 : 0;
-  return 1.25 * (latency + noise + mix + content);
+  const total = s.sources.reduce((n, src) => n + src.requests, 0);
+  const noiseBytes = s.noise.compute.kind === "none" ? 0 : s.sources.reduce((b, src) =>
+    b + s.nodes.length * src.requests * (src.requests <= DEFAULT_NOISE_LAYOUT.wholeUpTo ? 8 : 0.25), 0);
+  return 1.25 * (latency + mix + content + (total > 0 ? noiseBytes / total : 0));
 }
 
+/** Refuses, before anything is allocated, a run whose requests would not fit in memory. */
 function checkMemory(requests: number, perRequest: number, sketched: boolean, maxMB: number | undefined): void {
   if (maxMB !== undefined && !(maxMB > 0)) throw new SplitsimError("--max-memory: give a number of MB > 0");
   const limit = maxMB !== undefined ? maxMB * 1e6 : 0.8 * freemem();

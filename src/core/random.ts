@@ -30,7 +30,35 @@ export function streamSeed(masterSeed: number, name: string): string {
 }
 
 export function createStream(masterSeed: number, name: string): RandomStream {
-  const prng = seedrandom.xor4096(streamSeed(masterSeed, name));
+  return streamOf(seedrandom.xor4096(streamSeed(masterSeed, name)));
+}
+
+/** A generator's whole state (xor4096: 128 words, an index and a Weyl counter): opaque to callers. */
+export type StreamState = object;
+
+/** A stream that can save where it is and be resumed from there: random access by replay. */
+export interface ResumableStream extends RandomStream {
+  /** A copy of the state: a stream resumed from it draws what this one draws next. */
+  save(): StreamState;
+}
+
+/** The named stream of createStream, with `save`: the same draws. */
+export function createResumableStream(masterSeed: number, name: string): ResumableStream {
+  return resumable(seedrandom.xor4096(streamSeed(masterSeed, name), { state: true }));
+}
+
+/** A stream that continues from a saved state (the saved stream is untouched). */
+export function resumeStream(state: StreamState): ResumableStream {
+  return resumable(seedrandom.xor4096("", { state: state as seedrandom.State.Xor4096 }));
+}
+
+function resumable(prng: seedrandom.StatefulPRNG<seedrandom.State.Xor4096>): ResumableStream {
+  const stream = streamOf(prng) as ResumableStream;
+  stream.save = () => prng.state();
+  return stream;
+}
+
+function streamOf(prng: seedrandom.PRNG): RandomStream {
   return {
     next: () => prng.double(),
     // 1 - u lies in (0, 1], so the log is finite.

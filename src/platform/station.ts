@@ -8,7 +8,7 @@ import { ceilNs, type Time } from "../core/time.js";
 import type { Observer } from "./observer.js";
 import type { QueueView } from "./views.js";
 import type { Work } from "../workload/work.js";
-import type { NoiseTable } from "../workload/workload.js";
+import type { NoiseReader, NoiseTable } from "../workload/noise-table.js";
 
 /** Who is told when a step finishes (the executor). */
 export interface StepSink {
@@ -51,8 +51,10 @@ export class Station {
   /** The batch on server k is inService[k * maxBatch ..] (batchLength[k] works): no array per batch. */
   private readonly inService: Array<Work | undefined>;
   private readonly batchLength: Int32Array;
-  /** This station's noise factors per source, fetched from the table on first use. */
-  private readonly noiseRows: Array<Float64Array | undefined> = [];
+  /** This station's noise factors per source, made on first use: short rows whole, long rows by a reader of chunks. */
+  private readonly noiseWhole: Array<Float64Array | undefined> = [];
+  private readonly noiseReaders: Array<NoiseReader | undefined> = [];
+  private readonly noisy: boolean;
   private dispatchPending = false;
   private timerId = -1;
   private timerAt = -1;
@@ -82,6 +84,7 @@ export class Station {
     this.inService = new Array<Work | undefined>(cfg.servers * cfg.maxBatch).fill(undefined);
     this.batchLength = new Int32Array(cfg.servers);
     this.originOf = cfg.originOf !== undefined && cfg.originOf.includes(1) ? cfg.originOf : null;
+    this.noisy = cfg.noise !== null;
   }
 
   get queueLength(): number {
@@ -216,12 +219,22 @@ export class Station {
   }
 
   private noiseOf(w: Work): number {
-    const table = this.cfg.noise;
-    if (table === null) return 1;
+    if (!this.noisy) return 1;
+    // A short row is read as the array itself (the common case stays one indexed load).
+    const whole = this.noiseWhole[w.req.source];
+    if (whole !== undefined) return whole[w.req.index]!;
+    return this.noiseRead(w);
+  }
+
+  private noiseRead(w: Work): number {
+    const table = this.cfg.noise!;
     const source = w.req.source;
-    let row = this.noiseRows[source];
-    if (row === undefined) this.noiseRows[source] = row = table.factors(this.cfg.index, source);
-    return row[w.req.index]!;
+    let reader = this.noiseReaders[source];
+    if (reader === undefined) {
+      this.noiseReaders[source] = reader = table.reader(this.cfg.index, source);
+      if (reader.wholeRow !== null) this.noiseWhole[source] = reader.wholeRow;
+    }
+    return reader.at(w.req.index);
   }
 
   private serviceEnd(server: number): void {

@@ -5,6 +5,9 @@ import { createStream } from "../core/random.js";
 import type { ComputeNoise, ResolvedSource } from "./source-spec.js";
 import { arrivalSequence, type ArrivalSequence } from "./arrivals.js";
 import { drawContent, type SourceContent } from "./content.js";
+import { NoiseTable, type NoiseLayout } from "./noise-table.js";
+
+export { NoiseTable } from "./noise-table.js";
 
 /** Where simulation time 0 reads a link's trace: a fixed point, or drawn per seed over a span. */
 export type TraceOffset = { fixedNs: number } | { randomOverNs: number };
@@ -33,34 +36,6 @@ export interface SourceWorkload {
   content: SourceContent | null;
 }
 
-/**
- * Compute-noise factors per (station, source, request index), drawn on first use: a station a
- * policy never uses (the device under cloud-only) costs nothing. Each (station, source) has its
- * own named stream, so the draws do not depend on which are used or in what order.
- */
-export class NoiseTable {
-  private readonly rows = new Map<number, Float64Array>();
-
-  constructor(
-    private readonly kind: ComputeNoise,
-    private readonly seed: number,
-    private readonly stationNames: readonly string[],
-    private readonly requestsPerSource: readonly number[],
-  ) {}
-
-  /** Factors of every request of `source` at `station`, indexed by request index. */
-  factors(station: number, source: number): Float64Array {
-    const key = station * this.requestsPerSource.length + source;
-    let row = this.rows.get(key);
-    if (row === undefined) {
-      const stream = createStream(this.seed, `noise/${this.stationNames[station]!}/${source}`);
-      row = noiseFactors(this.kind, this.requestsPerSource[source]!, stream);
-      this.rows.set(key, row);
-    }
-    return row;
-  }
-}
-
 export interface Workload {
   sources: SourceWorkload[];
   /** Multiplicative compute-noise factors, or null without noise. */
@@ -69,7 +44,8 @@ export interface Workload {
   traceOffsetsNs: Float64Array;
 }
 
-export function createWorkload(spec: WorkloadSpec): Workload {
+/** `noiseLayout` only changes how the noise rows are kept, never a factor (tests shrink it). */
+export function createWorkload(spec: WorkloadSpec, noiseLayout?: NoiseLayout): Workload {
   const seed = spec.seed;
   const sources = spec.sources.map((src, i): SourceWorkload => {
     const arrivals = arrivalSequence(src.arrivals, seed, `arrivals/${i}`);
@@ -91,24 +67,9 @@ export function createWorkload(spec: WorkloadSpec): Workload {
     return { arrivals, modelNames, modelOf, content };
   });
   const kind = spec.noise;
-  const noise = kind.kind === "none" ? null : new NoiseTable(kind, seed, spec.stationNames, spec.sources.map((src) => src.requests));
+  const noise = kind.kind === "none" ? null : new NoiseTable(kind, seed, spec.stationNames, spec.sources.map((src) => src.requests), noiseLayout);
   // Uniform over one period (or over the data of a trace that does not loop), per seed.
   const traceOffsetsNs = Float64Array.from(spec.links, (l) =>
     "fixedNs" in l.offset ? l.offset.fixedNs : Math.floor(createStream(seed, `trace-offset/${l.name}`).next() * l.offset.randomOverNs));
   return { sources, noise, traceOffsetsNs };
-}
-
-/** Multiplicative factors with mean 1: lognormal with the given cv, or exponential (cv = 1). */
-function noiseFactors(noise: ComputeNoise, n: number, stream: ReturnType<typeof createStream>): Float64Array {
-  const out = new Float64Array(n);
-  if (noise.kind === "exponential") {
-    for (let i = 0; i < n; i++) out[i] = stream.exponential(1);
-  } else if (noise.kind === "lognormal") {
-    // mean exp(mu + sigma^2/2) = 1 and cv^2 = exp(sigma^2) - 1.
-    const sigma2 = Math.log(1 + noise.cv * noise.cv);
-    const mu = -sigma2 / 2;
-    const sigma = Math.sqrt(sigma2);
-    for (let i = 0; i < n; i++) out[i] = Math.exp(mu + sigma * stream.normal());
-  } else out.fill(1);
-  return out;
 }

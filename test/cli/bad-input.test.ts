@@ -51,7 +51,9 @@ const CASES: Array<[string, string[], RegExp]> = [
   ["YAML nested 100 000 deep", ["run", deep], /deep\.yaml.*nested more than 256 levels/s],
   ["a YAML alias bomb", ["run", bomb], /bomb\.yaml.*alias bomb/s],
   ["a binary file as the scenario", ["run", binary], /photo\.yaml.*not a text file/s],
-  ["1e9 requests (refused before allocating)", ["run", Q, "--set", "workload.requests=1000000000", "--set", "workload.arrivals.ratePerSec=1000000"], /1000000000 requests need about \d+ MB/],
+  // About 100 GB whatever the machine (8 B of latency a request); 1e9 needs ~10 GB, which a large machine has free.
+  ["1e10 requests (refused before allocating)", ["run", Q, "--set", "workload.requests=10000000000", "--set", "workload.arrivals.ratePerSec=1000000"], /10000000000 requests need about \d+ MB/],
+  ["1e9 requests beyond --max-memory", ["run", Q, "--set", "workload.requests=1000000000", "--set", "workload.arrivals.ratePerSec=1000000", "--max-memory", "4000"], /1000000000 requests need about \d+ MB and --max-memory is 4000 MB/],
   ["arrivals 1e-12 per second (times beyond exact ns)", ["run", Q, ...SMALL, "--set", "workload.arrivals.ratePerSec=1e-12"], /ratePerSec: .*simulated time/],
   ["arrivals under 1 ns apart", ["run", Q, ...SMALL, "--set", "workload.arrivals.ratePerSec=1e12"], /ratePerSec: .*under 1 ns apart/],
   ["--out that is a file", ["run", Q, ...SMALL, "--out", "/etc/passwd"], /--out: '\/etc\/passwd' exists and is not a folder/],
