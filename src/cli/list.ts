@@ -37,16 +37,17 @@ export function listDevices(): void {
   const rows = deviceNames().map((name) => {
     const d = getDevice(name)!;
     const eff = PRECISIONS.map((p) => String(Number(efficiencyOf(d, p).toFixed(3)))).join(" / ");
-    return [name, d.class, supportedRuntimes(d).join(", "), (d.peakFlops.fp32 / 1e9).toFixed(0), (d.peakFlops.fp16 / 1e9).toFixed(0),
+    return [name, d.class, supportedRuntimes(d).join(", "), d.cores === undefined ? "-" : String(d.cores), (d.peakFlops.fp32 / 1e9).toFixed(0), (d.peakFlops.fp16 / 1e9).toFixed(0),
       (d.peakFlops.int8 / 1e9).toFixed(0), (d.memBytesPerSec / 1e9).toFixed(1), eff, d.layerOverheadMs.toFixed(4),
       d.memoryBytes === undefined ? "-" : String(d.memoryBytes / 2 ** 30), String(usableFraction(d)),
       d.power === undefined ? "-" : watts(d.power.idleW), d.power === undefined ? "-" : PRECISIONS.map((p) => watts(d.power!.busyW[p])).join(" / ")];
   });
   const radio = Object.entries(RADIO_ENERGY_NJ_PER_BIT).map(([t, e]) => `${t} ${e.send}/${e.receive}`).join(", ");
   process.stdout.write(formatTable(
-    ["device", "class", "runtimes", "fp32 GFLOP/s", "fp16", "int8 GOP/s", "mem GB/s", "efficiency fp32/fp16/int8", "overhead ms/kernel", "memory GiB", "usable",
+    ["device", "class", "runtimes", "cores", "fp32 GFLOP/s", "fp16", "int8 GOP/s", "mem GB/s", "efficiency fp32/fp16/int8", "overhead ms/kernel", "memory GiB", "usable",
       "idle W", "busy W fp32/fp16/int8"], rows) +
     "Efficiency and per-kernel overhead are for the first (default) runtime; `models show --runtime` uses another.\n" +
+    "cores: CPU cores a mobile-cpu node may run on (nodes.<name>.threads; docs/compute-model.md \"Threads\").\n" +
     "Peaks count an FMA as 2; sources and the calibration are in docs/compute-model.md; memory in docs/memory.md.\n" +
     `Link radio energy, nJ/bit send/receive (links.<name>.technology): ${radio}; power and radio sources in docs/energy.md.\n`);
 }

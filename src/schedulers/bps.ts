@@ -165,10 +165,10 @@ class Bps implements Scheduler {
     }
   }
 
-  /** oracle's choice: the model's best configuration at the next interval's true mean bandwidth. */
+  /** oracle's choice: the model's best configuration at the next interval's true mean bandwidth, by the learner's reward (accuracy-weighted). */
   private oracleIndex(actions: readonly BpsConfig[], costs: BpsCosts, rate: number | undefined, ctx: SchedulerContext, uplink: number): number {
     const bps = nextIntervalBps(ctx, uplink, this.opts.controlMs * 1e6);
-    return bestBpsConfig(actions, { ...costs, bandwidthBps: bps }, rate === undefined ? {} : { rate }).index;
+    return bestBpsConfig(actions, { ...costs, bandwidthBps: bps }, { ...(rate === undefined ? {} : { rate }), accWeight: this.opts.accWeight }).index;
   }
 
   private use(f: BpsFlow, action: number, ctx: SchedulerContext): void {
@@ -214,6 +214,6 @@ class Bps implements Scheduler {
     if (mode === "learned") return { index: 0 }; // replaced by attach() once the flow exists
     if (mode === "oracle") return { index: this.oracleIndex(actions, costs, rate, ctx, uplink) };
     // A pinned mode keeps its configuration; index -1 in the log (it is not necessarily in the list).
-    return { index: -1, config: pinnedChoice(mode, actions, costs, rate, model.layerCount) };
+    return { index: -1, config: pinnedChoice(mode, actions, costs, rate, model.layerCount, this.opts.accWeight) };
   }
 }

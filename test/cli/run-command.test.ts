@@ -118,5 +118,9 @@ describe("splitsim run", () => {
     expect(cli("schedulers").stdout).toMatch(/neurosurgeon: .*\n\s+objective/);
     expect(cli("models").stdout).toMatch(/resnet50/);
     expect(cli("devices").stdout).toMatch(/jetson-nano/);
+    // The Pis' 4 cores (what nodes.<n>.threads may use); GPUs show none.
+    const devices = cli("devices").stdout;
+    expect(devices).toMatch(/^raspberry-pi-4 +end +mobile-cpu +4 /m);
+    expect(devices).toMatch(/^a100 +cloud +compiled, eager +- /m);
   });
 });

@@ -71,7 +71,7 @@ export class BpsCodecs {
   /** bps-model's view: whole-batch encode and decode times. */
   cost(codec: string, k: number, batch: number): CodecCost {
     const r = this.row(codec, k);
-    return { ratio: r.ratio, encNs: Math.ceil(r.encNsPerItem * batch), decNs: Math.ceil(r.decNsPerItem * batch) };
+    return { ratio: r.ratio, encNs: Math.ceil(r.encNsPerItem * batch), decNs: Math.ceil(r.decNsPerItem * batch), dropPct: r.dropPct };
   }
 
   private build(codec: string, cut: Cut): CodecRow {

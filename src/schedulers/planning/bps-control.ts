@@ -37,10 +37,11 @@ const unique = (xs: readonly number[]): number[] => [...new Set(xs)].sort((a, b)
  * A pinned mode's configuration at the nominal bandwidth, from the list's batch sizes: local-only
  * (α 1, the best b_L), remote-only (cut 0, the best b, pipelined), neurosurgeon (§2.4: the cut of
  * least single-request latency, b 1, one request at a time), dp (the best of the whole list).
- * "Best" is bps-model's: the highest throughput, then (at an offered rate) the lowest latency.
+ * "Best" is bps-model's: the highest throughput (net of the accuracy penalty when `accWeight` is
+ * given, as the learner's reward is), then (at an offered rate) the lowest latency.
  */
-export function pinnedChoice(mode: string, actions: readonly BpsConfig[], costs: BpsCosts, rate: number | undefined, n: number): BpsConfig {
-  const opts = rate === undefined ? {} : { rate };
+export function pinnedChoice(mode: string, actions: readonly BpsConfig[], costs: BpsCosts, rate: number | undefined, n: number, accWeight?: number): BpsConfig {
+  const opts = { ...(rate === undefined ? {} : { rate }), ...(accWeight === undefined ? {} : { accWeight }) };
   const base = { codec: "off", pipelined: true };
   switch (mode) {
     case "local":

@@ -26,6 +26,8 @@ export interface CodecCost {
   readonly encNs: number;
   /** Decode, on the remote, for a batch of b, ns. */
   readonly decNs: number;
+  /** Accuracy drop of a request sent through it, percentage points (absent: 0). */
+  readonly dropPct?: number;
 }
 
 /** Where the model's numbers come from: the simulator's own costs (bps-costs.ts) or hand numbers. */
@@ -60,6 +62,13 @@ export interface BpsModelOptions {
    * fill a batch: (b − 1) / (2 λ_lane) per lane.
    */
   readonly rate?: number;
+  /**
+   * The learner's reward weight of accuracy (points lost per request count as `accWeight` requests).
+   * When given, bestBpsConfig ranks by the reward rate throughput × (1 − accWeight × loss per
+   * request) instead of throughput alone, so oracle and the pinned `dp` choose by what the learner
+   * is rewarded for. Deadline misses are not predicted (the model has no queueing).
+   */
+  readonly accWeight?: number;
 }
 
 export interface BpsEstimate {
@@ -81,6 +90,8 @@ export interface BpsEstimate {
   readonly bottleneck: "device" | "link" | "remote" | "lane" | "rate";
   /** Mean latency over requests: lane service (+ batch fill when a rate was given), ns. */
   readonly latencyNs: number;
+  /** Mean accuracy drop over requests (only offloaded ones pass the codec), percentage points. */
+  readonly lossPctPerRequest: number;
 }
 
 const NS_PER_SEC = 1e9;
@@ -165,9 +176,10 @@ export function bpsEstimate(config: BpsConfig, costs: BpsCosts, opts: BpsModelOp
     const fill = (alpha > 0 ? bL - 1 : 0) + (off > 0 ? b - 1 : 0);
     latencyNs += (fill * NS_PER_SEC) / (2 * rate);
   }
+  const lossPctPerRequest = sends ? share(off, codec.dropPct ?? 0) : 0;
   return {
     s1Ns, s2Ns, s3Ns, localNs, bytesPerRequest,
-    deviceNsPerRequest, linkNsPerRequest, remoteNsPerRequest, throughput, bottleneck, latencyNs,
+    deviceNsPerRequest, linkNsPerRequest, remoteNsPerRequest, throughput, bottleneck, latencyNs, lossPctPerRequest,
   };
 }
 
@@ -184,7 +196,8 @@ export interface BpsChoice {
 const TIE = 1e-9;
 
 /**
- * Scores every configuration and returns the best by throughput; ties go to the lower latency,
+ * Scores every configuration and returns the best by throughput (net of the accuracy penalty with
+ * `opts.accWeight`); ties go to the lower latency,
  * then to the earlier in the list. `oracle`'s core, given the next interval's true bandwidth in
  * `costs`; with `opts.rate`, every configuration that sustains the rate ties on throughput, so
  * the fastest of them wins.
@@ -192,12 +205,15 @@ const TIE = 1e-9;
 export function bestBpsConfig(configs: readonly BpsConfig[], costs: BpsCosts, opts: BpsModelOptions = {}): BpsChoice {
   if (configs.length === 0) throw new RangeError("bps model: no configurations to choose from");
   const estimates = configs.map((c) => bpsEstimate(c, costs, opts));
+  const w = opts.accWeight;
+  const value = (e: BpsEstimate): number => (w === undefined ? e.throughput : e.throughput * (1 - w * e.lossPctPerRequest));
   let index = 0;
   for (let i = 1; i < estimates.length; i++) {
     const e = estimates[i]!;
     const best = estimates[index]!;
-    const diff = e.throughput - best.throughput;
-    const tie = e.throughput === best.throughput || Math.abs(diff) <= TIE * Math.max(e.throughput, best.throughput);
+    const [ve, vb] = [value(e), value(best)];
+    const diff = ve - vb;
+    const tie = ve === vb || Math.abs(diff) <= TIE * Math.max(Math.abs(ve), Math.abs(vb));
     if (tie ? e.latencyNs < best.latencyNs : diff > 0) index = i;
   }
   return { index, config: configs[index]!, estimate: estimates[index]!, estimates };

@@ -170,6 +170,21 @@ describe("the offered rate and bestBpsConfig", () => {
     expect(bestBpsConfig([b4, b1], chain(), { rate: 50 }).index).toBe(1);
   });
 
+  it("with accWeight it ranks by the learner's reward rate, throughput × (1 − accWeight × points lost per request)", () => {
+    // Cut 1, b 1: off sends 20,000 B (20 ms on the link: 50/s); "ff" (ρ ⅛, no enc/dec time, 0.262
+    // points) sends 2,500 B (2.5 ms), so the device's 4 ms binds: 250/s, at 0.262 points a request.
+    const ff = (name: string): CodecCost | undefined => (name === "ff" ? { ratio: 1 / 8, encNs: 0, decNs: 0, dropPct: 0.262 } : undefined);
+    const configs = [cfg({ cut: 1 }), cfg({ cut: 1, codec: "ff" })];
+    const best = (accWeight?: number): number => bestBpsConfig(configs, chain(ff), accWeight === undefined ? {} : { accWeight }).index;
+    expect(bpsEstimate(configs[0]!, chain(ff)).throughput).toBeCloseTo(50, 9);
+    expect(bpsEstimate(configs[1]!, chain(ff)).throughput).toBeCloseTo(250, 9);
+    // 250 (1 − 0.262 w) = 50 at w = 0.8 / 0.262 = 3.053: ff below it, off above.
+    expect([best(), best(0), best(3), best(3.1), best(10)]).toEqual([1, 1, 1, 0, 0]);
+    // Only offloaded requests lose accuracy: α ½ halves the loss per request; local-only loses none.
+    expect(bpsEstimate(cfg({ cut: 1, codec: "ff", alpha: 0.5 }), chain(ff)).lossPctPerRequest).toBeCloseTo(0.131, 12);
+    expect(bpsEstimate(cfg({ cut: 3, codec: "ff" }), chain(ff)).lossPctPerRequest).toBe(0);
+  });
+
   it("refuses bad configurations", () => {
     expect(() => bpsEstimate(cfg({ batch: 0 }), chain())).toThrow(/batch must be/);
     expect(() => bpsEstimate(cfg({ localBatch: 1.5 }), chain())).toThrow(/localBatch must be/);
