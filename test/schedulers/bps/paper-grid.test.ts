@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadScenario } from "../../../src/scenario/load.js";
+import { runScenario } from "../../../src/scenario/run.js";
 import { LOCAL_CAPACITY, RATE_FACTORS, runPoint } from "../../../scripts/bps-grid.js";
 
 const PINNED = ["bps-local", "bps-remote", "bps-neurosurgeon", "bps-dp"];
@@ -43,5 +44,20 @@ describe("bps paper grid", () => {
     const t = runPoint({ model: "resnet50", factor: 1, uplink: "20 Mbit/s", sets: sets("resnet50", 1, 20, 2600, 2050) }, ["bps", "bps-oracle", ...PINNED]);
     expect(t["bps"]!).toBeGreaterThanOrEqual(0.9 * t["bps-oracle"]!);
     expect(t["bps"]!).toBeGreaterThanOrEqual(0.98 * Math.max(...PINNED.map((p) => t[p]!)));
+  }, 120_000);
+});
+
+describe("oracle ranks by the learner's reward rate", () => {
+  // mobilenet-v2 at 3×, 20 Mbit/s: by throughput alone ff at cut 50 wins (623/s against 501/s
+  // local, docs/schedulers/bps.md), but 0.262 points a request at accWeight 10 make its reward
+  // negative; with accWeight 0 the throughput ranking comes back.
+  const run = (accWeight: number) => {
+    const s = loadScenario("scenarios/papers/bps.yaml", { sets: [...sets("mobilenet-v2", 3, 20, 20, 5), `schedulers.1.options.accWeight=${accWeight}`] });
+    const { report } = runScenario(s, "bps-oracle");
+    return report.policy!["flows"] as Array<{ final: { codec: string } }>;
+  };
+  it("accWeight 10 (the default): oracle never sends ff; accWeight 0: it does", () => {
+    expect(run(10)[0]!.final.codec).toBe("off");
+    expect(run(0)[0]!.final.codec).toBe("ff");
   }, 120_000);
 });
