@@ -67,18 +67,19 @@ export function gridSpec(section: SweepSection | undefined, flags: GridFlags, ct
   const traces = new Map<string, string[]>();
   for (const [link, globs] of Object.entries(section?.traces ?? {})) {
     const list = typeof globs === "string" ? [globs] : globs;
-    check(`links.${link}`, `${ctx.file}: sweep.traces: ${link}`);
+    check(traceTarget(link), `${ctx.file}: sweep.traces: ${link}`);
     traces.set(link, expand(list, ctx.scenarioDir, ctx.scenarioDir, `${ctx.file}: sweep.traces.${link}`));
   }
   for (const flag of flags.trace) {
     const eq = flag.indexOf("=");
     const link = flag.slice(0, eq).trim();
-    if (eq < 0 || link === "" || flag.slice(eq + 1).trim() === "") throw new SplitsimError(`--trace '${flag}': give link=<glob>, e.g. --trace up='traces/*.up'`);
-    check(`links.${link}`, `--trace ${link}`);
+    if (eq < 0 || link === "" || flag.slice(eq + 1).trim() === "") throw new SplitsimError(`--trace '${flag}': give link=<glob>, e.g. --trace up='traces/*.up' (a shared medium: --trace media.<name>=<glob>)`);
+    check(traceTarget(link), `--trace ${link}`);
     traces.set(link, expand([flag.slice(eq + 1).trim()], ctx.cwd, ctx.scenarioDir, `--trace ${flag}`));
   }
   for (const link of traces.keys()) {
-    if (vary.has(`links.${link}.trace`)) throw new SplitsimError(`--vary links.${link}.trace and a trace sweep of link ${link}: give the link's traces one way`);
+    const target = traceTarget(link);
+    if (vary.has(`${target}.trace`)) throw new SplitsimError(`--vary ${target}.trace and a trace sweep of ${target}: give its traces one way`);
   }
   const seeds = flags.seeds !== undefined ? parseSeeds(flags.seeds, "--seeds")
     : section?.seeds !== undefined ? parseSeeds(section.seeds, `${ctx.file}: sweep.seeds`)
@@ -139,6 +140,11 @@ export function parseSeeds(spec: string | readonly number[], where: string): num
   return seeds;
 }
 
+/** Where a swept trace goes: `media.<name>` is a shared medium, any other name a link. */
+function traceTarget(name: string): string {
+  return name.startsWith("media.") ? name : `links.${name}`;
+}
+
 /** Trace files matching the globs (read from `from`), as paths relative to the scenario's folder. */
 function expand(globs: readonly string[], from: string, scenarioDir: string, where: string): string[] {
   const files = new Set<string>();
@@ -157,7 +163,7 @@ export function gridPoints(spec: Omit<GridSpec, "seeds">): GridPoint[] {
     // A swept trace replaces whatever bandwidth the link had in the file.
     ...spec.traces.map(({ link, files }) => files.map((f) => ({
       name: `trace.${link}`, value: f,
-      sets: [`links.${link}.bandwidthMbps=null`, `links.${link}.bandwidthProfile=null`, `links.${link}.trace=${JSON.stringify(f)}`],
+      sets: [`${traceTarget(link)}.bandwidthMbps=null`, `${traceTarget(link)}.bandwidthProfile=null`, `${traceTarget(link)}.trace=${JSON.stringify(f)}`],
     }))),
   ];
   let points: GridPoint[] = [{ point: {}, sets: [] }];

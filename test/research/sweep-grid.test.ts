@@ -59,6 +59,14 @@ describe("gridPoints and gridIndex", () => {
     expect(gridPoints({ vary: [], traces: [] })).toEqual([{ point: {}, sets: [] }]);
   });
 
+  it("a trace swept on media.<name> goes to that shared medium, not to a link", () => {
+    const points = gridPoints({ vary: [], traces: [{ link: "media.air", files: ["t/a.up"] }] });
+    expect(points).toEqual([{
+      point: { "trace.media.air": "t/a.up" },
+      sets: ["media.air.bandwidthMbps=null", "media.air.bandwidthProfile=null", 'media.air.trace="t/a.up"'],
+    }]);
+  });
+
   it("a run's index is its place in the order point, seed, scheduler", () => {
     const schedulers = ["x", "y"];
     const order: number[] = [];
