@@ -94,19 +94,24 @@ export class NoiseReader {
     const whole = this.whole;
     if (whole !== null) return whole[index]!;
     const c = index >>> this.shift;
-    if (this.ids[this.last] !== c) this.last = this.slotOf(c);
+    if (this.ids[this.last] !== c) {
+      const s = this.slotOf(c);
+      if (s < 0) return this.whole![index]!;
+      this.last = s;
+    }
     return this.data[this.last]![index & (this.row.layout.chunk - 1)]!;
   }
 
+  /** The slot holding chunk c, regenerated into the oldest slot if none does; −1 once the row is read whole. */
   private slotOf(c: number): number {
     const ids = this.ids;
     for (let s = 0; s < ids.length; s++) if (ids[s] === c) return s;
     if (this.drawn[c] === 1 && ++this.redraws > this.row.layout.redrawLimit) {
       // A read order scattered over more chunks than are kept: draw the row whole from now on.
       this.whole = this.row.drawWhole();
-      this.ids.fill(-1);
+      ids.fill(-1);
       this.data.length = 0;
-      return this.slotOfWhole(c);
+      return -1;
     }
     const s = this.victim;
     this.victim = (s + 1) % ids.length;
@@ -115,14 +120,6 @@ export class NoiseReader {
     ids[s] = c;
     this.drawn[c] = 1;
     return s;
-  }
-
-  /** After switching to the whole row mid-read: a one-slot view of chunk c onto it. */
-  private slotOfWhole(c: number): number {
-    const size = this.row.layout.chunk;
-    this.data[0] = this.whole!.subarray(c * size, (c + 1) * size);
-    this.ids[0] = c;
-    return 0;
   }
 }
 

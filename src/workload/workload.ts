@@ -7,8 +7,6 @@ import { arrivalSequence, type ArrivalSequence } from "./arrivals.js";
 import { drawContent, type SourceContent } from "./content.js";
 import { NoiseTable, type NoiseLayout } from "./noise-table.js";
 
-export { NoiseTable } from "./noise-table.js";
-
 /** Where simulation time 0 reads a link's trace: a fixed point, or drawn per seed over a span. */
 export type TraceOffset = { fixedNs: number } | { randomOverNs: number };
 
