@@ -20,7 +20,9 @@ function copyWithTrace(): string {
   const dir = freshDir("sweep-keys");
   mkdirSync(join(dir, "traces"));
   cpSync("traces/steps-16s.csv", join(dir, "traces", "up.csv"));
-  const text = readFileSync("scenarios/quickstart.yaml", "utf8").replace("up: { from: camera, to: edge, bandwidthMbps: 100, latencyMs: 2 }", "up: { from: camera, to: edge, trace: traces/up.csv, latencyMs: 2 }");
+  const original = readFileSync("scenarios/quickstart.yaml", "utf8");
+  const text = original.replace(/(up: \{ from: camera, to: edge, )bandwidthMbps: 100,/, "$1trace: traces/up.csv,");
+  if (text === original) throw new Error("the quickstart's uplink line changed: update copyWithTrace");
   writeFileSync(join(dir, "s.yaml"), text);
   return join(dir, "s.yaml");
 }
