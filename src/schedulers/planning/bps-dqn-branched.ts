@@ -4,63 +4,36 @@
 // it instead of each of the |A| combinations from its own few. Greedy = each head's argmax; a
 // head's target is r + γ · (the mean over heads of max Q_target); the loss is Huber, averaged.
 import type { DqnWeights, Explorer, Learner, LearnerOptions } from "./bps-learners.js";
-import { checkState, huberGrad, type DqnOptions } from "./bps-dqn.js";
-import { Adam, Mlp } from "./bps-mlp.js";
-import { ReplayBuffer } from "./bps-replay.js";
+import { checkState, DqnCore, huberGrad, type DqnOptions } from "./bps-dqn-core.js";
 
-export class BranchedDqnLearner implements Learner {
-  readonly kind = "dqn" as const;
-  private readonly online: Mlp;
-  private readonly target: Mlp;
-  private readonly adam: Adam;
-  private readonly replay: ReplayBuffer;
-  private readonly batch: Int32Array;
-  private readonly dOut: Float64Array;
+/** Outputs of a network with these heads (their sum), once they are checked to make `actions`. */
+function headOutputs(heads: readonly number[], actions: number): number {
+  const product = heads.reduce((a, h) => a * h, 1);
+  if (heads.some((h) => !Number.isInteger(h) || h < 1) || product !== actions) {
+    throw new RangeError(`factored heads [${heads.join(", ")}] do not make the ${actions} actions (their product must)`);
+  }
+  return heads.reduce((a, h) => a + h, 0);
+}
+
+export class BranchedDqnLearner extends DqnCore implements Learner {
   /** First output of each head. */
-  private readonly offsets: number[];
+  private readonly offsets: number[] = [];
   private readonly parts: Int32Array;
-  private readonly stateSize: number;
-  private readonly targetSync: number;
-  private readonly updatesPerStep: number;
-  private updates = 0;
 
   constructor(
     opts: LearnerOptions & DqnOptions,
     /** Values per knob, in the grid's order (the last varies fastest in the action index). */
     private readonly heads: readonly number[],
-    private readonly gamma: number,
-    private readonly explorer: Explorer,
+    gamma: number,
+    explorer: Explorer,
   ) {
-    const product = heads.reduce((a, h) => a * h, 1);
-    if (heads.some((h) => !Number.isInteger(h) || h < 1) || product !== opts.actions) {
-      throw new RangeError(`factored heads [${heads.join(", ")}] do not make the ${opts.actions} actions (their product must)`);
-    }
-    this.stateSize = opts.stateSize ?? 12;
-    this.targetSync = opts.targetSync ?? 100;
-    this.updatesPerStep = opts.updatesPerStep ?? 1;
-    this.offsets = [];
+    super(opts, headOutputs(heads, opts.actions), gamma, explorer);
     let o = 0;
     for (const h of heads) {
       this.offsets.push(o);
       o += h;
     }
-    const sizes = [this.stateSize, ...(opts.hidden ?? [64, 64]), o];
-    this.online = new Mlp(sizes, opts.rng);
-    this.target = new Mlp(sizes, null);
-    this.target.copyFrom(this.online);
-    this.adam = new Adam(this.online.params.length, opts.lr ?? 1e-3);
-    this.replay = new ReplayBuffer(opts.replay ?? 10_000, this.stateSize);
-    this.batch = new Int32Array(opts.minibatch ?? 32);
-    this.dOut = new Float64Array(o);
     this.parts = new Int32Array(heads.length);
-  }
-
-  get epsilon(): number {
-    return this.explorer.epsilon;
-  }
-
-  freezeEpsilon(eps: number): void {
-    this.explorer.freeze(eps);
   }
 
   act(state: Float64Array, greedy = false): number {
@@ -78,15 +51,6 @@ export class BranchedDqnLearner implements Learner {
     return index;
   }
 
-  observe(state: Float64Array, action: number, reward: number, next: Float64Array): void {
-    checkState(this.stateSize, state);
-    checkState(this.stateSize, next);
-    this.explorer.check(action, reward);
-    this.replay.push(state, action, reward, next);
-    this.explorer.tick();
-    if (this.replay.size >= this.batch.length) for (let u = 0; u < this.updatesPerStep; u++) this.train();
-  }
-
   /** Q of every action: the mean of its knobs' head values. */
   values(state: Float64Array): Float64Array {
     const q = Float64Array.from(this.online.forward(state));
@@ -101,7 +65,7 @@ export class BranchedDqnLearner implements Learner {
   }
 
   toJSON(): DqnWeights {
-    return { kind: "dqn", sizes: [...this.online.sizes], heads: [...this.heads], ...this.online.toLayers() };
+    return this.weights({ heads: [...this.heads] });
   }
 
   load(w: unknown): void {
@@ -115,9 +79,7 @@ export class BranchedDqnLearner implements Learner {
     if (!Array.isArray(sizes) || sizes.join(",") !== this.online.sizes.join(",")) {
       throw new RangeError(`weights have sizes ${JSON.stringify(sizes)}, this learner has [${this.online.sizes.join(", ")}]`);
     }
-    this.online.setLayers(o["weights"], o["biases"]);
-    this.target.copyFrom(this.online);
-    this.adam.reset();
+    this.setWeights(o);
   }
 
   /** The knob values of flat action `a` into `parts` (mixed radix, the last head fastest). */
@@ -129,7 +91,7 @@ export class BranchedDqnLearner implements Learner {
     }
   }
 
-  private train(): void {
+  protected train(): void {
     const { replay, online, target, batch, dOut, stateSize: S, heads, offsets } = this;
     replay.sample(this.explorer.rng, batch);
     online.zeroGrad();
@@ -156,7 +118,6 @@ export class BranchedDqnLearner implements Learner {
       online.backward(dOut);
       dOut.fill(0);
     }
-    this.adam.step(online.params, online.grads);
-    if (++this.updates % this.targetSync === 0) target.copyFrom(online);
+    this.finishStep();
   }
 }

@@ -1,85 +1,17 @@
 // BPS's DQN learner (halp-bps.md §2.4, after Mnih et al. 2015): Q(s, ·) from a 12 → 64 → 64 → |A|
 // network, ε-greedy actions, a replay ring, one Huber-loss Adam step per observed interval once
 // the replay holds a minibatch, and a target network copied every `targetSync` updates.
-import type { Explorer, DqnWeights, Learner, LearnerOptions } from "./bps-learners.js";
-import { Adam, Mlp } from "./bps-mlp.js";
-import { ReplayBuffer } from "./bps-replay.js";
+import type { DqnWeights, Explorer, Learner, LearnerOptions } from "./bps-learners.js";
+import { checkState, DqnCore, huberGrad, type DqnOptions } from "./bps-dqn-core.js";
 
-export interface DqnOptions {
-  /** Hidden layer widths (default [64, 64]). */
-  hidden?: readonly number[];
-  /** Adam's step size (default 1e-3; the tabular learner reads its own default, 0.1). */
-  lr?: number;
-  /** Replay capacity in transitions (default 10,000). */
-  replay?: number;
-  /** Transitions per training step (default 32). */
-  minibatch?: number;
-  /** Updates between copies of the online network into the target network (default 100). */
-  targetSync?: number;
-  /** Numbers in a state (default 12). */
-  stateSize?: number;
-  /** Minibatch steps per observed interval (default 1): more reuse of the replay per interval. */
-  updatesPerStep?: number;
-  /** Factored heads: values per knob of a grid of actions (bps-dqn-branched.ts); absent: one output per action. */
-  heads?: readonly number[];
-}
+export { checkState, huber, huberGrad, type DqnOptions } from "./bps-dqn-core.js";
 
-/** Huber loss with δ = 1: quadratic within ±1 (like squared error), linear outside (robust to outliers). */
-export function huber(x: number): number {
-  const a = Math.abs(x);
-  return a <= 1 ? 0.5 * x * x : a - 0.5;
-}
-
-/** d huber / dx: x within ±1, else ±1 (the clipped error of DQN). */
-export function huberGrad(x: number): number {
-  return x > 1 ? 1 : x < -1 ? -1 : x;
-}
-
-export class DqnLearner implements Learner {
-  readonly kind = "dqn" as const;
-  private readonly online: Mlp;
-  private readonly target: Mlp;
-  private readonly adam: Adam;
-  private readonly replay: ReplayBuffer;
-  private readonly batch: Int32Array;
-  /** ∂loss/∂output of one sample: zero except at its action. */
-  private readonly dOut: Float64Array;
-  private readonly targetSync: number;
-  private readonly stateSize: number;
+export class DqnLearner extends DqnCore implements Learner {
   private readonly actions: number;
-  private updates = 0;
-  private readonly updatesPerStep: number;
 
-  constructor(
-    opts: LearnerOptions & DqnOptions,
-    private readonly gamma: number,
-    private readonly explorer: Explorer,
-  ) {
+  constructor(opts: LearnerOptions & DqnOptions, gamma: number, explorer: Explorer) {
+    super(opts, opts.actions, gamma, explorer);
     this.actions = opts.actions;
-    this.stateSize = opts.stateSize ?? 12;
-    const minibatch = opts.minibatch ?? 32;
-    const capacity = opts.replay ?? 10_000;
-    this.targetSync = opts.targetSync ?? 100;
-    this.updatesPerStep = opts.updatesPerStep ?? 1;
-    if (!Number.isInteger(this.updatesPerStep) || this.updatesPerStep < 1) throw new RangeError(`updatesPerStep must be a whole number >= 1, got ${this.updatesPerStep}`);
-    if (!Number.isInteger(minibatch) || minibatch < 1 || minibatch > capacity) throw new RangeError(`minibatch must be a whole number in 1..replay (${capacity}), got ${minibatch}`);
-    if (!Number.isInteger(this.targetSync) || this.targetSync < 1) throw new RangeError(`targetSync must be a whole number >= 1, got ${this.targetSync}`);
-    const sizes = [this.stateSize, ...(opts.hidden ?? [64, 64]), this.actions];
-    this.online = new Mlp(sizes, opts.rng);
-    this.target = new Mlp(sizes, null);
-    this.target.copyFrom(this.online);
-    this.adam = new Adam(this.online.params.length, opts.lr ?? 1e-3);
-    this.replay = new ReplayBuffer(capacity, this.stateSize);
-    this.batch = new Int32Array(minibatch);
-    this.dOut = new Float64Array(this.actions);
-  }
-
-  get epsilon(): number {
-    return this.explorer.epsilon;
-  }
-
-  freezeEpsilon(eps: number): void {
-    this.explorer.freeze(eps);
   }
 
   act(state: Float64Array, greedy = false): number {
@@ -89,22 +21,13 @@ export class DqnLearner implements Learner {
     return explored >= 0 ? explored : this.explorer.best(this.online.forward(state));
   }
 
-  observe(state: Float64Array, action: number, reward: number, next: Float64Array): void {
-    checkState(this.stateSize, state);
-    checkState(this.stateSize, next);
-    this.explorer.check(action, reward);
-    this.replay.push(state, action, reward, next);
-    this.explorer.tick();
-    if (this.replay.size >= this.batch.length) for (let u = 0; u < this.updatesPerStep; u++) this.train();
-  }
-
   values(state: Float64Array): Float64Array {
     checkState(this.stateSize, state);
     return Float64Array.from(this.online.forward(state));
   }
 
   toJSON(): DqnWeights {
-    return { kind: "dqn", sizes: [...this.online.sizes], ...this.online.toLayers() };
+    return this.weights();
   }
 
   /** Loads into both networks and restarts Adam's moments; the replay and ε schedule are kept. */
@@ -120,9 +43,7 @@ export class DqnLearner implements Learner {
     if (got[got.length - 1] !== mine[mine.length - 1]) throw new RangeError(`weights have ${String(got[got.length - 1])} actions, this configuration list has ${this.actions}`);
     const hidden = (xs: readonly unknown[]): string => `[${xs.slice(1, -1).join(", ")}]`;
     if (hidden(got) !== hidden(mine)) throw new RangeError(`weights have hidden layers ${hidden(got)}, this learner has ${hidden(mine)}`);
-    this.online.setLayers(o["weights"], o["biases"]);
-    this.target.copyFrom(this.online);
-    this.adam.reset();
+    this.setWeights(o);
   }
 
   /**
@@ -130,7 +51,7 @@ export class DqnLearner implements Learner {
    * loss Huber(Q(s, a) − y) averaged over the batch, then Adam. Samples draw from the learner's
    * stream (one `next()` each). γ = 0 skips the target network, whose output would be multiplied by 0.
    */
-  private train(): void {
+  protected train(): void {
     const { replay, online, target, batch, dOut, stateSize: S, gamma } = this;
     replay.sample(this.explorer.rng, batch);
     online.zeroGrad();
@@ -148,14 +69,6 @@ export class DqnLearner implements Learner {
       online.backward(dOut);
       dOut[a] = 0;
     }
-    this.adam.step(online.params, online.grads);
-    this.updates++;
-    if (this.updates % this.targetSync === 0) target.copyFrom(online);
+    this.finishStep();
   }
-}
-
-/** A state of the right length with finite numbers: one NaN would spread through every weight on the next update. */
-export function checkState(size: number, s: Float64Array): void {
-  if (s.length !== size) throw new RangeError(`a state has ${size} numbers, got ${s.length}`);
-  for (let i = 0; i < s.length; i++) if (!Number.isFinite(s[i])) throw new RangeError(`state[${i}] is ${s[i]}, not a finite number`);
 }
