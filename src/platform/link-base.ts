@@ -23,18 +23,25 @@ export interface LinkConfig {
   link: number;
   name: string;
   latencyNs: Time;
+  /** True when this server is a shared medium (`media.<name>`) carrying links, not one link. */
+  medium?: boolean;
 }
 
 /** A scheduler's choice of the next transfer: an index into `waiting`, or -1 to hold them all for now. */
 export type TransferPick = (link: number, waiting: QueueView<Work>) => number;
 
-/** trace.finish, with an impossible transfer turned into an error that names the link and time. */
-export function finishOrExplain(trace: BandwidthTrace, link: string, now: Time, bytes: number): Time {
+/** How errors name a link server: `link 'up'`, or `medium 'air'` for a shared medium. */
+export function serverLabel(cfg: Pick<LinkConfig, "name" | "medium">): string {
+  return `${cfg.medium === true ? "medium" : "link"} '${cfg.name}'`;
+}
+
+/** trace.finish, with an impossible transfer turned into an error that names the link (or medium) and time. */
+export function finishOrExplain(trace: BandwidthTrace, cfg: Pick<LinkConfig, "name" | "medium">, now: Time, bytes: number): Time {
   try {
     return trace.finish(now, bytes);
   } catch (e) {
     if (e instanceof NeverFinishesError) {
-      throw new SplitsimError(`link '${link}': a transfer of ${bytes} bytes started at ${toSec(now)} s can never finish: ${e.message}`);
+      throw new SplitsimError(`${serverLabel(cfg)}: a transfer of ${bytes} bytes started at ${toSec(now)} s can never finish: ${e.message}`);
     }
     throw e;
   }

@@ -43,7 +43,7 @@ export class Link extends LinkBase implements LinkLike {
     this.current = w;
     this.observer.onQueue?.(this.cfg.index, this.waiting.length, now);
     this.observer.onStart?.(this.cfg.index, 0, now);
-    this.sim.at(finishOrExplain(this.trace, this.cfg.name, now, w.bytes), Phase.Complete, this.onSent);
+    this.sim.at(finishOrExplain(this.trace, this.cfg, now, w.bytes), Phase.Complete, this.onSent);
   }
 
   private finishCurrent(): void {

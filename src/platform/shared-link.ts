@@ -97,7 +97,7 @@ export class SharedLink extends LinkBase implements LinkLike {
     }
     let next = Infinity;
     for (const f of this.active) next = Math.min(next, f.target);
-    const at = finishOrExplain(this.trace, this.cfg.name, now, (next - this.served) * this.active.length);
+    const at = finishOrExplain(this.trace, this.cfg, now, (next - this.served) * this.active.length);
     if (at === this.pendingAt) return; // the scheduled completion still holds
     this.supersede();
     this.pendingAt = at;

@@ -96,7 +96,7 @@ export function buildRun(
     const trace = traceFromSpec(l.bandwidth, workload.traceOffsetsNs[k]!);
     const est = createEstimator(estimator, trace);
     estimators.push(est);
-    const cfg = { index: s.nodes.length + k, link: first, name: r.name, latencyNs: topology.links[first]!.latencyNs };
+    const cfg = { index: s.nodes.length + k, link: first, name: r.name, latencyNs: topology.links[first]!.latencyNs, medium: r.medium };
     const LinkClass = l.discipline === "shared" ? SharedLink : Link;
     servers.push(new LinkClass(cfg, trace, sim, observer, executor, est, pickTransfer));
   });

@@ -36,4 +36,9 @@ describe("links in a scenario", () => {
       /link 'up'.*can never finish/,
     );
   });
+
+  it("on a shared medium the error names the medium, not a link", () => {
+    const s = { ...oneTransfer({ medium: "air" }), media: { air: { bandwidthProfile: [[0, 8], [1, 0]], loop: false } } };
+    expect(() => run(s, "cloud-only")).toThrow(/medium 'air'.*can never finish/);
+  });
 });
