@@ -66,7 +66,7 @@ export async function runCommand(args: RunArgs): Promise<void> {
   const sketch = scenario.metrics?.latencySketch;
   if (sketch !== undefined) process.stderr.write(`splitsim: note: latency quantiles come from a sketch (metrics.latencySketch), each within ${sketch * 100} % of the exact one\n`);
   const totalRequests = scenario.sources.reduce((a, src) => a + src.requests, 0);
-  checkMemory(totalRequests, bytesPerRequest(scenario), scenario.metrics?.latencySketch !== undefined, args.maxMemoryMB);
+  checkMemory(totalRequests, bytesPerRequest(scenario, totalRequests), scenario.metrics?.latencySketch !== undefined, args.maxMemoryMB);
   const timeline = openTimeline(args.timeline, args.force, scenario, totalRequests);
   if (args.out !== undefined) prepareOut(args.out, args.force);
   const workload = generateWorkload(scenario);
@@ -173,11 +173,10 @@ function noteOneWayLinks(s: ResolvedScenario): void {
  * (2 B) and content draws (12 B), plus the noise rows: 8 B a request per node for a source short
  * enough to be drawn whole, a saved stream state per 4,096 requests (~0.25 B) for a longer one; 25 % over.
  */
-function bytesPerRequest(s: ResolvedScenario): number {
+function bytesPerRequest(s: ResolvedScenario, total: number): number {
   const latency = s.metrics?.latencySketch !== undefined ? 0 : s.sources.length > 1 ? 10 : 8;
   const mix = s.sources.some((src) => Object.keys(src.models).length > 1) ? 2 : 0;
   const content = s.sources.some((src) => src.content !== undefined) ? 12 : 0;
-  const total = s.sources.reduce((n, src) => n + src.requests, 0);
   const noiseBytes = s.noise.compute.kind === "none" ? 0 : s.sources.reduce((b, src) =>
     b + s.nodes.length * src.requests * (src.requests <= DEFAULT_NOISE_LAYOUT.wholeUpTo ? 8 : 0.25), 0);
   return 1.25 * (latency + mix + content + (total > 0 ? noiseBytes / total : 0));

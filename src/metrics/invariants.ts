@@ -7,6 +7,7 @@
 // the hooks stay small enough for V8 to inline into the platform.
 import type { Time } from "../core/time.js";
 import type { Observer, ResourceInfo } from "../platform/observer.js";
+import { serverLabel } from "../platform/link-base.js";
 import { linkResources } from "../platform/link-resources.js";
 import type { ResolvedLink, ResolvedNode } from "../platform/platform-spec.js";
 import type { Request } from "../workload/request.js";
@@ -36,6 +37,8 @@ export class InvariantChecker implements Observer {
   private now: Time = 0;
   private readonly stations: number;
   private readonly names: string[];
+  /** Per link resource: how faults name it (`link 'up'` or `medium 'air'`). */
+  private readonly linkLabels: string[];
   /** Per link index: its resource index (a medium serves several links). */
   private readonly resourceOfLink: Int32Array;
   /** Per resource (stations, then links): its first server's index in the per-server arrays. */
@@ -68,6 +71,7 @@ export class InvariantChecker implements Observer {
     this.stations = S;
     this.resourceOfLink = resourceOf.map((k) => S + k);
     this.names = [...spec.nodes.map((n) => n.name), ...linkRes.map((r) => r.name)];
+    this.linkLabels = linkRes.map((r) => serverLabel(r));
     this.serverBase = new Int32Array(R);
     this.servers = new Int32Array(R);
     this.capacity = new Float64Array(R);
@@ -206,11 +210,11 @@ export class InvariantChecker implements Observer {
       }
     }
     for (let l = 0; 4 * l < this.links.length; l++) {
-      const name = this.names[this.stations + l];
+      const label = this.linkLabels[l]!;
       const [count, sent, delivered, got] = Array.from(this.links.subarray(4 * l, 4 * l + 4)) as [number, number, number, number];
-      if (count !== delivered) this.fail("bytes", t, `link '${name}' sent ${count} transfers and delivered ${delivered}`);
+      if (count !== delivered) this.fail("bytes", t, `${label} sent ${count} transfers and delivered ${delivered}`);
       // Sums of the same numbers in another order (a shared link delivers out of order) may differ in the last bits.
-      if (Math.abs(sent - got) > 1e-9 * Math.max(1, sent)) this.fail("bytes", t, `link '${name}' sent ${sent} bytes and delivered ${got}`);
+      if (Math.abs(sent - got) > 1e-9 * Math.max(1, sent)) this.fail("bytes", t, `${label} sent ${sent} bytes and delivered ${got}`);
     }
     this.next.onFinish?.(t);
   }
@@ -253,7 +257,7 @@ export class InvariantChecker implements Observer {
     if (t < this.now) this.backwards(t, "step ended", work.req.id, work.step);
     const at = 4 * (res - this.stations);
     if (at >= 0 && this.links[at + 2]! > this.links[at]!) {
-      this.fail("bytes", t, `link '${this.names[res]}' delivered ${this.links[at + 2]} transfers but sent ${this.links[at]}`, this.site(work));
+      this.fail("bytes", t, `${this.linkLabels[res - this.stations]} delivered ${this.links[at + 2]} transfers but sent ${this.links[at]}`, this.site(work));
     }
     this.fail("causality", t, "ended twice", this.site(work));
   }

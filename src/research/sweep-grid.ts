@@ -161,10 +161,10 @@ export function gridPoints(spec: Omit<GridSpec, "seeds">): GridPoint[] {
   const dims: Array<Array<{ name: string; value: unknown; sets: string[] }>> = [
     ...spec.vary.map(({ path, values }) => values.map((v) => ({ name: path, value: v, sets: [`${path}=${JSON.stringify(v)}`] }))),
     // A swept trace replaces whatever bandwidth the link had in the file.
-    ...spec.traces.map(({ link, files }) => files.map((f) => ({
-      name: `trace.${link}`, value: f,
-      sets: [`${traceTarget(link)}.bandwidthMbps=null`, `${traceTarget(link)}.bandwidthProfile=null`, `${traceTarget(link)}.trace=${JSON.stringify(f)}`],
-    }))),
+    ...spec.traces.map(({ link, files }) => {
+      const at = traceTarget(link);
+      return files.map((f) => ({ name: `trace.${link}`, value: f, sets: [`${at}.bandwidthMbps=null`, `${at}.bandwidthProfile=null`, `${at}.trace=${JSON.stringify(f)}`] }));
+    }),
   ];
   let points: GridPoint[] = [{ point: {}, sets: [] }];
   for (const dim of dims) {

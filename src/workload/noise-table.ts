@@ -46,7 +46,7 @@ class NoiseRow {
     return this.whole;
   }
 
-  /** Fills `out` with chunk `c` (its first `n` factors: the last chunk is short). */
+  /** Fills `out` with chunk `c` (the last chunk of a row is short: only its part of `out`). */
   drawChunk(c: number, out: Float64Array): void {
     const size = this.layout.chunk;
     if (this.starts.length === 0) this.starts.push(createResumableStream(this.seed, this.streamName).save());
