@@ -7,49 +7,29 @@
 // the hooks stay small enough for V8 to inline into the platform.
 import type { Time } from "../core/time.js";
 import type { Observer, ResourceInfo } from "../platform/observer.js";
-import { serverLabel } from "../platform/link-base.js";
-import { linkResources } from "../platform/link-resources.js";
-import type { ResolvedLink, ResolvedNode } from "../platform/platform-spec.js";
 import type { Request } from "../workload/request.js";
 import type { Work } from "../workload/work.js";
 import { InvariantError, type Invariant, type ViolationSite } from "./invariant-error.js";
+import { CLOSED, IDLE, resourceLayout, type InvariantSpec } from "./invariant-layout.js";
 import { COMPLETED, DROPPED, IN_SYSTEM, RequestWindow } from "./request-window.js";
 
-/** What the checker needs of the platform (a ResolvedScenario is one): capacities and names. */
-export interface InvariantSpec {
-  nodes: ReadonlyArray<Pick<ResolvedNode, "name" | "servers" | "maxBatch">>;
-  /** Links on one medium (`medium`) are one resource, with the medium's discipline (link-resources.ts). */
-  links: ReadonlyArray<Pick<ResolvedLink, "name" | "discipline" | "medium">>;
-  sources: ReadonlyArray<unknown>;
-}
+export type { InvariantSpec } from "./invariant-layout.js";
 
 /** Whether a request in this state may start a step: in the system, or dropped with steps released before. */
 function mayRun(state: number): boolean {
   return state === IN_SYSTEM || state === DROPPED;
 }
 
-/** A server's state: free, serving works that were all announced before it started, or open to more (processor sharing). */
-const IDLE = 0;
-const CLOSED = 1;
-const OPEN = 2;
-
 export class InvariantChecker implements Observer {
   private now: Time = 0;
+  // The resources' layout (names, server slots, capacities, busy marks): see invariant-layout.ts.
   private readonly stations: number;
   private readonly names: string[];
-  /** Per link resource: how faults name it (`link 'up'` or `medium 'air'`). */
   private readonly linkLabels: string[];
-  /** Per link index: its resource index (a medium serves several links). */
   private readonly resourceOfLink: Int32Array;
-  /** Per resource (stations, then links): its first server's index in the per-server arrays. */
   private readonly serverBase: Int32Array;
   private readonly servers: Int32Array;
-  /** Works one server may serve at once: maxBatch, 1 on a FIFO link, unbounded on a shared one. */
   private readonly capacity: Float64Array;
-  /**
-   * Per resource: what its servers' `busy` becomes at onStart — CLOSED for a station or FIFO link
-   * (its works were announced before the start), OPEN for a shared link (works join while it runs).
-   */
   private readonly busyMark: Uint8Array;
   /** Per server: IDLE, CLOSED or OPEN (between onStart and onEnd), and works started on it since it was last free. */
   private readonly busy: Uint8Array;
@@ -65,30 +45,20 @@ export class InvariantChecker implements Observer {
     /** Where every event goes after it is checked. */
     private readonly next: Observer = {},
   ) {
-    const S = spec.nodes.length;
-    const { resources: linkRes, resourceOf } = linkResources(spec.links);
-    const R = S + linkRes.length;
-    this.stations = S;
-    this.resourceOfLink = resourceOf.map((k) => S + k);
-    this.names = [...spec.nodes.map((n) => n.name), ...linkRes.map((r) => r.name)];
-    this.linkLabels = linkRes.map((r) => serverLabel(r));
-    this.serverBase = new Int32Array(R);
-    this.servers = new Int32Array(R);
-    this.capacity = new Float64Array(R);
-    this.busyMark = new Uint8Array(R);
-    let total = 0;
-    for (let r = 0; r < R; r++) {
-      const node = r < S ? spec.nodes[r]! : null;
-      const link = r < S ? null : spec.links[linkRes[r - S]!.links[0]!]!;
-      this.serverBase[r] = total;
-      this.servers[r] = node === null ? 1 : node.servers;
-      this.capacity[r] = node !== null ? node.maxBatch : link!.discipline === "shared" ? Infinity : 1;
-      this.busyMark[r] = link !== null && link.discipline === "shared" ? OPEN : CLOSED;
-      total += this.servers[r]!;
-    }
+    const layout = resourceLayout(spec);
+    this.stations = layout.stations;
+    this.names = layout.names;
+    this.linkLabels = layout.linkLabels;
+    this.resourceOfLink = layout.resourceOfLink;
+    this.serverBase = layout.serverBase;
+    this.servers = layout.servers;
+    this.capacity = layout.capacity;
+    this.busyMark = layout.busyMark;
+    const total = layout.totalServers;
+    const linkResCount = layout.names.length - layout.stations;
     this.busy = new Uint8Array(total);
     this.inService = new Int32Array(total);
-    this.links = new Float64Array(4 * linkRes.length);
+    this.links = new Float64Array(4 * linkResCount);
     this.sources = new Float64Array(3 * spec.sources.length);
   }
 
