@@ -109,8 +109,14 @@ function warnIfUnstable(r: RunReport): void {
   if (r.stable !== false) return;
   const over = Object.entries(r.resources)
     .filter(([, res]) => res.offeredUtilisation !== null && res.offeredUtilisation >= 1)
-    .map(([id, res]) => `${id} at ${Math.round(res.offeredUtilisation! * 100)} %`);
-  process.stderr.write(`splitsim: warning: ${r.scheduler} is unstable (offered load ${over.join(", ")} of capacity); its latencies grow with the run's length\n`);
+    .map(([id, res]) => `${id} at ${overload(res.offeredUtilisation!)}`);
+  process.stderr.write(`splitsim: warning: ${r.scheduler} is unstable (offered load ${over.join(", ")}); its latencies grow with the run's length\n`);
+}
+
+/** An offered load as a percentage below 10× capacity and as a multiple above (`1.9e+7× capacity` reads better than `1870207535 %`). */
+export function overload(u: number): string {
+  if (u < 10) return `${Math.round(u * 100)} % of capacity`;
+  return `${u < 1e4 ? Math.round(u) : u.toPrecision(2)}× capacity`;
 }
 
 /**
