@@ -1,6 +1,8 @@
 // Where a sweep's tasks run: in the main thread (one worker), or on a piscina pool of worker
 // threads. From src/ under tsx or vitest the worker is the .ts file and needs tsx's loader; from
 // dist/ it is the compiled .js.
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
 import { message, runTask, ScenarioCache, type RunOutcome, type SweepTask } from "./sweep-task.js";
 
@@ -34,7 +36,8 @@ function threadRunner(workers: number): TaskRunner {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
-    ...(fromSource && !hasTsx ? { execArgv: [...process.execArgv, "--import", "tsx"] } : {}),
+    // tsx located from this file, not from the working directory (a sweep run from elsewhere).
+    ...(fromSource && !hasTsx ? { execArgv: [...process.execArgv, "--import", pathToFileURL(createRequire(self).resolve("tsx")).href] } : {}),
   });
   return {
     async run(task) {
