@@ -9,6 +9,23 @@ import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * zod's entry re-exports every one of its ~50 message locales as a namespace (`z.locales`), which
+ * the bundler cannot drop: ~300 KB that each start-up would parse. splitsim uses only the English
+ * messages zod sets by default, so its locale index is replaced by one that exports `en` alone
+ * (a run that asked zod for another locale would find it undefined; none does).
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${"node_modules"}/zod/`) ? { path: args.importer, namespace: "zod-locales" } : undefined));
+    b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(new URL("../locales/en.js", `file://${args.path}`).pathname)};`,
+      resolveDir: root,
+    }));
+  },
+};
 const outdir = process.argv[2] ?? `${root}dist/cli-bundle`;
 rmSync(outdir, { recursive: true, force: true });
 
@@ -28,4 +45,7 @@ await build({
   // Bundled CommonJS packages (seedrandom, yargs' helpers) call require(); ESM has none of its own.
   banner: { js: "import { createRequire as __splitsimCreateRequire } from 'node:module'; const require = __splitsimCreateRequire(import.meta.url);" },
   logLevel: "warning",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [zodEnglishOnly],
 });
