@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const zodEnglishOnly = {
   name: "zod-english-only",
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes(`${"node_modules"}/zod/`) ? { path: args.importer, namespace: "zod-locales" } : undefined));
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (args.importer.includes("node_modules/zod/") ? { path: args.importer, namespace: "zod-locales" } : undefined));
     b.onLoad({ filter: /.*/, namespace: "zod-locales" }, (args) => ({
       contents: `export { default as en } from ${JSON.stringify(new URL("../locales/en.js", `file://${args.path}`).pathname)};`,
       resolveDir: root,
