@@ -3,7 +3,7 @@
 // (the pool finds its worker beside the bundle's chunks), the same exit code and message for bad
 // input. Built afresh into test-artifacts/ so a stale dist/ can neither pass nor fail it.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freshDir } from "../research/sweep-fixture.js";
@@ -22,6 +22,16 @@ describe("the bundled CLI", () => {
     const b = spawnSync(process.execPath, ["scripts/bundle-cli.mjs", OUT], { encoding: "utf8" });
     expect(b.status, b.stderr).toBe(0);
   }, 60_000);
+
+  it("carries zod's English messages only (its other locales were ~300 KB of every start-up)", () => {
+    const js = readdirSync(OUT).filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(OUT, f), "utf8")).join("\n");
+    expect(js).toContain("Invalid input");
+    // German and French messages of zod's locales, as zod 4 words them.
+    expect(js).not.toContain("Ung\\xFCltige Eingabe");
+    expect(js).not.toContain("Ungültige Eingabe");
+    expect(js).not.toContain("Entr\\xE9e invalide");
+    expect(js).not.toContain("Entrée invalide");
+  });
 
   it("prints the package's version", () => {
     const version = JSON.parse(readFileSync("package.json", "utf8")).version as string;
