@@ -81,22 +81,53 @@ export function runPoint(p: GridPoint, schedulers?: readonly string[]): Record<s
 function main(argv: string[]): void {
   if (argv[0] === "--table") return table(argv.slice(1));
   const arg = (name: string): string | undefined => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+  if (argv[0] === "--seeds-table") return seedsTable(argv.slice(1));
   const shard = (arg("--shard") ?? "0/1").split("/").map(Number);
   const [from, to] = (arg("--range") ?? "0:1000").split(":").map(Number);
+  // --seed N: the scenario's seed (workload, learner weights, exploration); --schedulers a,b: a subset.
+  const seed = arg("--seed") === undefined ? undefined : Number(arg("--seed"));
+  const schedulers = arg("--schedulers")?.split(",");
   gridPoints().forEach((p, i) => {
     if (i % shard[1]! !== shard[0] || i < from! || i >= to!) return;
     if (!tracePresent(p)) {
       process.stderr.write(`bps-grid: skipped ${p.model} ${p.factor}x ${p.uplink}: the trace is not in ../shared/traces\n`);
       return;
     }
-    process.stdout.write(JSON.stringify({ ...p, i, throughput: runPoint(p) }) + "\n");
+    const point = seed === undefined ? p : { ...p, sets: [...p.sets, `seed=${seed}`] };
+    process.stdout.write(JSON.stringify({ ...p, i, ...(seed === undefined ? {} : { seed }), throughput: runPoint(point, schedulers) }) + "\n");
   });
+}
+
+const PINNED = ["bps-local", "bps-remote", "bps-neurosurgeon", "bps-dp"];
+
+/** Learned ÷ best pinned per point and seed (lines from `--seed` runs), with the mean and the lowest. */
+function seedsTable(files: string[]): void {
+  type Row = GridPoint & { i: number; seed?: number; throughput: Record<string, number> };
+  const rows = files.flatMap((f) => readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Row));
+  const seeds = [...new Set(rows.map((r) => r.seed ?? 1))].sort((a, b) => a - b);
+  const byPoint = new Map<number, Row[]>();
+  for (const r of rows) byPoint.set(r.i, [...(byPoint.get(r.i) ?? []), r]);
+  const ratio = (r: Row): number => r.throughput["bps"]! / Math.max(...PINNED.map((p) => r.throughput[p]!));
+  console.log(`| model | rate | uplink | ${seeds.map((s) => `seed ${s}`).join(" | ")} | mean | lowest |`);
+  console.log(`|${"---|".repeat(seeds.length + 5)}`);
+  let meanOk = 0;
+  let allOk = 0;
+  for (const i of [...byPoint.keys()].sort((a, b) => a - b)) {
+    const rs = byPoint.get(i)!;
+    const r = seeds.map((s) => rs.find((x) => (x.seed ?? 1) === s));
+    const xs = r.filter((x) => x !== undefined).map((x) => ratio(x!));
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    if (mean >= 0.98) meanOk++;
+    if (xs.every((x) => x >= 0.98)) allOk++;
+    console.log(`| ${rs[0]!.model} | ${rs[0]!.factor}× | ${rs[0]!.uplink} | ${r.map((x) => (x === undefined ? "" : ratio(x).toFixed(3))).join(" | ")} | ${mean.toFixed(3)} | ${Math.min(...xs).toFixed(3)} |`);
+  }
+  console.log(`\nlearned ÷ best pinned ≥ 0.98: on the mean of the seeds at ${meanOk} of ${byPoint.size} points; at every seed at ${allOk}`);
 }
 
 function table(files: string[]): void {
   const rows = files.flatMap((f) => readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l) as GridPoint & { i: number; throughput: Record<string, number> }));
   rows.sort((a, b) => a.i - b.i);
-  const pinned = ["bps-local", "bps-remote", "bps-neurosurgeon", "bps-dp"];
+  const pinned = PINNED;
   const cols = ["bps", "bps-oracle", ...pinned, "device-only", "cloud-only", "neurosurgeon"];
   const f1 = (x: number): string => x.toFixed(1);
   console.log(`| model | rate | uplink | ${cols.join(" | ")} | bps / oracle | bps / best pinned |`);
