@@ -3,6 +3,8 @@
 // docs/schedulers/bps.md. Usage:
 //   node --import tsx scripts/bps-grid.ts [--shard i/n] [--range a:b] > part-i.jsonl   (points a..b-1)
 //   node --import tsx scripts/bps-grid.ts --table part-*.jsonl
+//   node --import tsx scripts/bps-grid.ts --seed N [--schedulers a,b] > sN.jsonl   (the scenario's seed N)
+//   node --import tsx scripts/bps-grid.ts --seeds-table s*.jsonl   (learned ÷ best pinned per seed)
 // Real traces are read from ../shared/traces (skipped, with a line on stderr, when absent).
 import { existsSync, readFileSync } from "node:fs";
 import { generateWorkload } from "../src/scenario/generate-workload.js";
@@ -86,6 +88,10 @@ function main(argv: string[]): void {
   const [from, to] = (arg("--range") ?? "0:1000").split(":").map(Number);
   // --seed N: the scenario's seed (workload, learner weights, exploration); --schedulers a,b: a subset.
   const seed = arg("--seed") === undefined ? undefined : Number(arg("--seed"));
+  if (seed !== undefined && !Number.isInteger(seed)) {
+    process.stderr.write(`bps-grid: --seed must be a whole number, got '${arg("--seed")}'\n`);
+    process.exit(2);
+  }
   const schedulers = arg("--schedulers")?.split(",");
   gridPoints().forEach((p, i) => {
     if (i % shard[1]! !== shard[0] || i < from! || i >= to!) return;
@@ -100,10 +106,16 @@ function main(argv: string[]): void {
 
 const PINNED = ["bps-local", "bps-remote", "bps-neurosurgeon", "bps-dp"];
 
+type Row = GridPoint & { i: number; seed?: number; throughput: Record<string, number> };
+
+/** The JSON lines of grid runs. */
+function readRows(files: string[]): Row[] {
+  return files.flatMap((f) => readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Row));
+}
+
 /** Learned ÷ best pinned per point and seed (lines from `--seed` runs), with the mean and the lowest. */
 function seedsTable(files: string[]): void {
-  type Row = GridPoint & { i: number; seed?: number; throughput: Record<string, number> };
-  const rows = files.flatMap((f) => readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Row));
+  const rows = readRows(files);
   const seeds = [...new Set(rows.map((r) => r.seed ?? 1))].sort((a, b) => a - b);
   const byPoint = new Map<number, Row[]>();
   for (const r of rows) byPoint.set(r.i, [...(byPoint.get(r.i) ?? []), r]);
@@ -125,8 +137,7 @@ function seedsTable(files: string[]): void {
 }
 
 function table(files: string[]): void {
-  const rows = files.flatMap((f) => readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l) as GridPoint & { i: number; throughput: Record<string, number> }));
-  rows.sort((a, b) => a.i - b.i);
+  const rows = readRows(files).sort((a, b) => a.i - b.i);
   const pinned = PINNED;
   const cols = ["bps", "bps-oracle", ...pinned, "device-only", "cloud-only", "neurosurgeon"];
   const f1 = (x: number): string => x.toFixed(1);
