@@ -23,6 +23,7 @@ function mayRun(state: number): boolean {
 export class InvariantChecker implements Observer {
   private now: Time = 0;
   // The resources' layout (names, server slots, capacities, busy marks): see invariant-layout.ts.
+  // Copied into fields so that the per-event hooks read each array with one load, not two.
   private readonly stations: number;
   private readonly names: string[];
   private readonly linkLabels: string[];
